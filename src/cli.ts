@@ -1,0 +1,206 @@
+// `dialbot <command>`. Results go to stdout, logs to stderr, so output can be piped and redirected.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { ConfigError, loadDotEnv, readAppConfig, readBaseConfig } from './config/env.js';
+import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
+import { deployMigrations, migrationStatus } from './db/migrate.js';
+import { createLogger } from './lib/logger.js';
+import { parseLocalDate, systemClock } from './lib/time.js';
+import { startDialbot } from './index.js';
+import { exportActivities } from './services/activities/export-activities.js';
+import { importActivities } from './services/activities/import-activities.js';
+
+const USAGE = `Usage: dialbot <command>
+
+Commands:
+  start                               run the Slack app (migrates the database first)
+  migrate [status]                    apply pending database migrations, or list them
+  import <file.csv> [--dry-run]       import activity from CSV (the export's columns)
+  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                      write activity as CSV to stdout (dates inclusive, UTC)
+  doctor                              check configuration, database and Slack credentials
+  help                                show this help
+
+Settings come from the environment or a .env file; see .env.example.`;
+
+/** A problem with how the command was called: printed without a stack trace. */
+class UsageError extends Error {}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = readBaseConfig();
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function start(): Promise<void> {
+  const dialbot = await startDialbot();
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) process.exit(1); // a second Ctrl-C means "now"
+    dialbot.logger.info({ signal }, 'signal received');
+    dialbot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        dialbot.logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function migrate(args: string[]): Promise<number> {
+  const [sub] = args;
+  if (sub !== undefined && sub !== 'status') throw new UsageError(`unknown migrate subcommand "${sub}"; use "dialbot migrate" or "dialbot migrate status"`);
+  return withDatabase(async (db) => {
+    if (sub === 'status') {
+      const status = await migrationStatus(db);
+      for (const name of status.applied) out(`applied  ${name}`);
+      for (const name of status.pending) out(`pending  ${name}`);
+      return status.pending.length > 0 ? 1 : 0;
+    }
+    const applied = await deployMigrations(db);
+    out(applied.length === 0 ? 'Database is up to date.' : `Applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join('\n')}`);
+    return 0;
+  });
+}
+
+function dateOption(value: string | undefined, name: string) {
+  if (value === undefined) return undefined;
+  const date = parseLocalDate(value);
+  if (!date) throw new UsageError(`--${name} must be a date like 2026-12-01 (got "${value}")`);
+  return date;
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } }, strict: true });
+  const from = dateOption(values.from, 'from');
+  const to = dateOption(values.to, 'to');
+  if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return withDatabase(async (db) => {
+    await deployMigrations(db);
+    for await (const chunk of exportActivities(db.prisma, { from, to })) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+    return 0;
+  });
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('usage: dialbot import <file.csv> [--dry-run]');
+  let csv: string;
+  try {
+    csv = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const config = readBaseConfig();
+  return withDatabase(async (db) => {
+    await deployMigrations(db);
+    const report = await importActivities(db.prisma, csv, {
+      dryRun: Boolean(values['dry-run']),
+      now: systemClock(),
+      defaultTimezone: config.defaultTimezone,
+      maxCountPerEntry: config.maxCountPerEntry,
+    });
+    for (const e of report.errors) out(`line ${e.line}: ${e.message}`);
+    const verb = report.dryRun ? 'Would import' : 'Imported';
+    out(
+      `${verb} ${report.inserted} of ${report.rows} row(s); ${report.skippedExisting} already present; ${report.errors.length} bad line(s)` +
+        (report.errors.length > 0 ? ' stored nothing.' : '.'),
+    );
+    return report.errors.length > 0 ? 1 : 0;
+  });
+}
+
+async function doctor(): Promise<number> {
+  let failures = 0;
+  const check = (ok: boolean, text: string) => {
+    out(`${ok ? '✔' : '✖'} ${text}`);
+    if (!ok) failures++;
+  };
+  let config;
+  try {
+    config = readAppConfig();
+    check(true, `configuration (${config.slack.appToken ? 'Socket Mode' : 'HTTP'} mode, Slack API ${config.slack.apiUrl})`);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    check(false, `configuration:\n${error.problems.map((p) => `    ${p}`).join('\n')}`);
+  }
+  try {
+    await withDatabase(async (db) => {
+      check(await isDatabaseReady(db.prisma), `database reachable (${db.target.kind === 'pglite' ? `embedded, ${db.target.dataDir ?? 'in memory'}` : 'PostgreSQL'})`);
+      const status = await migrationStatus(db);
+      check(status.pending.length === 0, status.pending.length === 0 ? 'database schema up to date' : `${status.pending.length} migration(s) pending: run "dialbot migrate"`);
+    });
+  } catch (error) {
+    check(false, `database: ${(error as Error).message}`);
+  }
+  if (config) {
+    try {
+      const auth = await new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 1 } }).auth.test();
+      check(true, `Slack bot token works (workspace ${auth.team ?? auth.team_id}, bot @${auth.user})`);
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+      check(false, `Slack auth.test failed: ${code} — check SLACK_BOT_TOKEN and that the app is installed`);
+    }
+  }
+  out(failures === 0 ? 'All checks passed.' : `${failures} check(s) failed.`);
+  return failures === 0 ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number | 'running'> {
+  loadDotEnv();
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'start':
+      await start();
+      return 'running';
+    case 'migrate':
+      return migrate(args);
+    case 'export':
+      return exportCommand(args);
+    case 'import':
+      return importCommand(args);
+    case 'doctor':
+      return doctor();
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 'running') process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      err(error.message);
+      process.exit(error instanceof ConfigError ? 78 : 2);
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    createLogger({ level: 'error', destination: 'stderr' }).fatal({ err: error }, 'dialbot failed');
+    err(`dialbot: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,120 @@
+// The Prisma client and the runtime behind it, chosen from DATABASE_URL:
+// unset / file: / pglite:// → embedded PostgreSQL (PGlite, WASM) on disk or in memory;
+// postgres:// / postgresql:// → a PostgreSQL server through node-postgres.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+export type Db = PrismaClient;
+
+export const DEFAULT_DATA_DIR = './data/pglite';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null } // null: in memory
+  | { kind: 'postgres'; connectionString: string; schema: string | undefined };
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  /** Driver adapter factory shared by the client and the migrator. */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Runs `fn` while holding a database-wide lock (so one process at a time migrates). */
+  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  if (!url) return { kind: 'pglite', dataDir: resolve(DEFAULT_DATA_DIR) };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    parsed.searchParams.delete('schema');
+    return { kind: 'postgres', connectionString: parsed.toString(), schema };
+  }
+  const location = url.replace(/^pglite:\/\//, '').replace(/^file:/, '');
+  if (location === 'memory://' || location === 'memory') return { kind: 'pglite', dataDir: null };
+  return { kind: 'pglite', dataDir: resolve(location) };
+}
+
+// An arbitrary constant identifying dialbot's migration lock among advisory locks.
+const MIGRATION_LOCK_KEY = 4_242_001;
+
+export async function openDatabase(url: string | undefined): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+    const adapter = new PrismaPGlite(pglite);
+    const prisma = new PrismaClient({ adapter });
+    return {
+      prisma,
+      target,
+      adapter,
+      // PGlite is single-process by construction: its data dir cannot be shared.
+      withMigrationLock: (fn) => fn(),
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+
+  const searchPath = target.schema ? { options: `-c search_path="${target.schema.replace(/"/g, '')}"` } : {};
+  const poolConfig: pg.PoolConfig = { connectionString: target.connectionString, ...searchPath };
+  const pool = new pg.Pool({ ...poolConfig, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  if (target.schema) {
+    const client = new pg.Client({ connectionString: target.connectionString });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema.replace(/"/g, '')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+  const adapter = new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    target,
+    adapter,
+    async withMigrationLock(fn) {
+      const client = new pg.Client(poolConfig);
+      await client.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await client.end();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReady(prisma: PrismaClient, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((done) => {
+    timer = setTimeout(() => done(false), timeoutMs);
+  });
+  const query = prisma.$queryRawUnsafe('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,63 @@
+// Composition root: config → logger → database (migrated) → Bolt app → HTTP server; and back down.
+import { createBoltApp } from './app.js';
+import { readAppConfig } from './config/env.js';
+import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
+import { deployMigrations } from './db/migrate.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { systemClock, type Clock } from './lib/time.js';
+import { closeServer, createHttpServer, listen } from './server.js';
+
+export type Dialbot = {
+  port: number;
+  db: Database;
+  logger: Logger;
+  /** Stops accepting requests, lets in-flight ones finish, closes Slack and the database. */
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+};
+
+export async function startDialbot(options: StartOptions = {}): Promise<Dialbot> {
+  const config = readAppConfig(options.env);
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    const applied = await deployMigrations(db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+
+    const { app, httpReceiver } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
+    const server = createHttpServer({ receiver: httpReceiver, isReady: () => isDatabaseReady(db.prisma), logger });
+    const port = await listen(server, config.slack.port, config.slack.host);
+    if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
+    logger.info(
+      { port, mode: httpReceiver ? 'http' : 'socket', database: db.target.kind, slackApiUrl: config.slack.apiUrl },
+      'dialbot is ready',
+    );
+
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      db,
+      logger,
+      stop() {
+        stopping ??= (async () => {
+          logger.info('shutting down: draining in-flight requests');
+          await closeServer(server);
+          if (!httpReceiver) await app.stop();
+          await db.close();
+          logger.info('stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,205 @@
+// The `/dial` grammar: text in, a command or a specific error out. Pure: no clock, no I/O.
+import { formatCount, KIND_LABELS, kindFromWord, type Kind, type KindCounts } from '../../lib/kinds.js';
+import { hasControlCharacters } from '../../lib/text.js';
+import { parseLocalDate, type LocalDate } from '../../lib/time.js';
+
+/** When a logged entry happened, resolved later against the rep's zone and clock. */
+export type WhenSpec = { type: 'now' } | { type: 'days_ago'; days: number } | { type: 'date'; date: LocalDate } | { type: 'weekday'; weekday: number };
+
+export type DialCommand =
+  | { type: 'open_modal' }
+  | { type: 'help' }
+  | { type: 'undo' }
+  | { type: 'log'; counts: KindCounts; when: WhenSpec; note: string | undefined }
+  | { type: 'error'; message: string };
+
+export type GrammarOptions = { maxCountPerEntry: number };
+
+export const MAX_COMMAND_LENGTH = 1000;
+export const MAX_NOTE_LENGTH = 500;
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_ABBR = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+const HELP_HINT = 'Type `/dial help` for examples.';
+
+// Spelled-out numbers get a specific hint rather than "unknown word".
+const NUMBER_WORDS = new Map(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map(
+    (word, n) => [word, n] as const,
+  ),
+);
+
+class GrammarError extends Error {}
+
+function fail(message: string): never {
+  throw new GrammarError(message);
+}
+
+function quote(token: string): string {
+  return `“${token.length > 30 ? `${token.slice(0, 30)}…` : token}”`;
+}
+
+function weekdayFromWord(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const index = WEEKDAYS.indexOf(w) >= 0 ? WEEKDAYS.indexOf(w) : WEEKDAY_ABBR.indexOf(w);
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function whenFromWord(word: string): WhenSpec | undefined {
+  const w = word.toLowerCase();
+  if (w === 'today') return { type: 'days_ago', days: 0 };
+  if (w === 'yesterday') return { type: 'days_ago', days: 1 };
+  const weekday = weekdayFromWord(w);
+  if (weekday) return { type: 'weekday', weekday };
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(w)) {
+    const date = parseLocalDate(w);
+    if (!date) fail(`${quote(word)} isn't a real date. Use YYYY-MM-DD, e.g. \`/dial 12 on 2026-12-01\`.`);
+    return { type: 'date', date };
+  }
+  return undefined;
+}
+
+function parseCount(token: string, options: GrammarOptions): number {
+  const plain = token.replace(/,(?=\d{3}\b)/g, '');
+  if (/^-\d/.test(plain)) fail(`Counts are positive whole numbers, so ${quote(token)} can't be logged. To take an entry back, use \`/dial undo\`.`);
+  if (/^\d+[.]\d+$/.test(plain)) fail(`Counts are whole numbers: ${quote(token)} isn't one.`);
+  if (!/^\+?\d+$/.test(plain)) fail(`I couldn't read ${quote(token)} as a number. Write counts as digits, e.g. \`/dial 12\`. ${HELP_HINT}`);
+  const count = Number(plain);
+  if (count === 0) fail('0 is nothing to log: counts start at 1.');
+  if (count > options.maxCountPerEntry) {
+    fail(`${quote(token)} is more than the ${options.maxCountPerEntry.toLocaleString('en-US')} one entry may hold. If that's real, split it into several entries or ask your admin to raise MAX_COUNT_PER_ENTRY.`);
+  }
+  return count;
+}
+
+const looksNumeric = (token: string) => /^[+-]?\d[\d,]*(\.\d+)?$/.test(token);
+
+/** Splits "40dials" / "12c" into a count and a kind word. */
+function splitAttached(token: string): [string, string] | undefined {
+  const match = /^(\d[\d,]*)([a-z]+)$/i.exec(token);
+  return match && kindFromWord(match[2]!) ? [match[1]!, match[2]!] : undefined;
+}
+
+function parseLog(tokens: string[], note: string | undefined, options: GrammarOptions): DialCommand {
+  const counts: KindCounts = {};
+  let bare: string | undefined;
+  let when: WhenSpec = { type: 'now' };
+  let whenSeen = false;
+  const add = (kind: Kind, count: number) => {
+    const total = (counts[kind] ?? 0) + count;
+    if (total > options.maxCountPerEntry) {
+      fail(`That's ${formatCount(kind, total)} in one entry, more than the ${options.maxCountPerEntry.toLocaleString('en-US')} allowed.`);
+    }
+    counts[kind] = total;
+  };
+  const setWhen = (spec: WhenSpec, token: string) => {
+    if (whenSeen) fail(`Give one date per entry: ${quote(token)} is a second one.`);
+    when = spec;
+    whenSeen = true;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const lower = token.toLowerCase();
+
+    if (lower === 'on' || lower === 'for') {
+      const spec = next === undefined ? undefined : whenFromWord(next);
+      if (!spec) fail(`${quote(token)} needs a date after it, e.g. \`/dial 12 on 2026-12-01\` or \`/dial 12 yesterday\`.`);
+      setWhen(spec, next!);
+      i++;
+      continue;
+    }
+    const spec = whenFromWord(token);
+    if (spec) {
+      setWhen(spec, token);
+      continue;
+    }
+    const attached = splitAttached(token);
+    if (attached) {
+      add(kindFromWord(attached[1])!, parseCount(attached[0], options));
+      continue;
+    }
+    if (looksNumeric(token)) {
+      const count = parseCount(token, options);
+      const kind = next === undefined ? undefined : kindFromWord(next);
+      if (kind) {
+        add(kind, count);
+        i++;
+      } else if (bare !== undefined) {
+        fail(`${quote(token)} has no kind after it. Write e.g. \`/dial 40 dials 12 convos\`.`);
+      } else {
+        bare = token;
+      }
+      continue;
+    }
+    const kind = kindFromWord(token);
+    if (kind) {
+      if (next !== undefined && looksNumeric(next)) {
+        add(kind, parseCount(next, options));
+        i++;
+        continue;
+      }
+      fail(`${quote(token)} needs a number before it, e.g. \`/dial 12 ${KIND_LABELS[kind].many}\`.`);
+    }
+    const spelled = NUMBER_WORDS.get(lower);
+    if (spelled !== undefined) fail(`Write counts as digits: ${quote(token)} → \`/dial ${spelled}\`.`);
+    fail(`I don't know ${quote(token)}. Log counts of dials, convos, meetings, opps or closes — e.g. \`/dial 40 dials 12 convos\`. ${HELP_HINT}`);
+  }
+
+  if (bare !== undefined) {
+    if (counts.dial !== undefined) fail(`${quote(bare)} has no kind after it. Write e.g. \`/dial 40 dials 12 convos\`.`);
+    add('dial', parseCount(bare, options));
+  }
+  if (Object.keys(counts).length === 0) fail(`There's no count to log. Try \`/dial 12\`. ${HELP_HINT}`);
+  return { type: 'log', counts, when, note };
+}
+
+/** Parses the text after `/dial`. Never throws: problems come back as `{ type: 'error' }`. */
+export function parseDialText(raw: string, options: GrammarOptions): DialCommand {
+  try {
+    if (raw.length > MAX_COMMAND_LENGTH) {
+      fail(`That's ${raw.length.toLocaleString('en-US')} characters; a \`/dial\` entry must fit in ${MAX_COMMAND_LENGTH.toLocaleString('en-US')}. Nothing was logged.`);
+    }
+    if (hasControlCharacters(raw)) fail('Your entry contains control characters I can’t store. Retype it without them. Nothing was logged.');
+    const text = raw.normalize('NFC').trim();
+    if (text === '') return { type: 'open_modal' };
+
+    // A note follows "--" or "note:": `/dial 12 -- left voicemails`.
+    const noteMatch = /(?:^|\s)(?:--|—|note:)\s*(.*)$/is.exec(text);
+    const body = noteMatch ? text.slice(0, noteMatch.index).trim() : text;
+    const note = noteMatch?.[1]?.trim() || undefined;
+    if (note && note.length > MAX_NOTE_LENGTH) fail(`Notes are limited to ${MAX_NOTE_LENGTH} characters; yours has ${note.length}.`);
+
+    const tokens = body.split(/\s+/).filter(Boolean);
+    const first = tokens[0]?.toLowerCase();
+    if (tokens.length === 1 && (first === 'help' || first === '?')) return { type: 'help' };
+    if (tokens.length === 1 && first === 'undo') return { type: 'undo' };
+    if (first === 'help' || first === 'undo') fail(`\`/dial ${first}\` takes nothing after it.`);
+    if (tokens.length === 0) fail(`There's no count to log before the note. Try \`/dial 12 -- ${note ?? 'note'}\`.`);
+    return parseLog(tokens, note, options);
+  } catch (error) {
+    if (error instanceof GrammarError) return { type: 'error', message: error.message };
+    throw error;
+  }
+}
+
+/** `/dial help`: the grammar with examples, in mrkdwn. */
+export function dialHelpText(options: GrammarOptions & { backfillDays: number }): string {
+  return [
+    '*Log prospecting activity with `/dial`* — if it’s not logged, it didn’t happen.',
+    '',
+    '• `/dial` — open the *Log activity* form',
+    '• `/dial 12` — 12 dials, now',
+    '• `/dial 40 dials 12 convos 2 meetings 1 opp` — several kinds in one entry, in any order',
+    '• `/dial 12 yesterday` · `/dial 12 on 2026-12-01` · `/dial 5 convos monday` — backdate up to ' +
+      `${options.backfillDays} days`,
+    '• `/dial 12 -- left 4 voicemails` — add a note after `--`',
+    '• `/dial undo` — take back your last entry (it stays in the record as voided)',
+    '• `/dial help` — this message',
+    '',
+    '*Kinds* (the funnel): dials (`dial`, `d`, `calls`) → conversations (`convo`, `c`, `talk`) → presentations (`meeting`, `demo`, `p`) → opportunities (`opp`, `o`) → closes (`closed`, `won`, `deal`).',
+    `Counts are whole numbers from 1 to ${options.maxCountPerEntry.toLocaleString('en-US')} per entry.`,
+  ].join('\n');
+}

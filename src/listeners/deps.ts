@@ -1,0 +1,12 @@
+// What every listener may use. Listeners stay thin: parse, authorise, call a service, render, reply.
+import type { AppConfig } from '../config/env.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../lib/time.js';
+import type { Logger } from '../lib/logger.js';
+
+export type ListenerDeps = {
+  prisma: PrismaClient;
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+};

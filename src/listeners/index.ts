@@ -1,0 +1,14 @@
+// Registers every listener; adding a feature means adding a file and a line here.
+import type { App } from '@slack/bolt';
+import { registerOpenLogModalAction } from './actions/open-log-modal.js';
+import { registerDialCommand } from './commands/dial.js';
+import type { ListenerDeps } from './deps.js';
+import { registerAppHomeOpened } from './events/app-home-opened.js';
+import { registerLogActivityView } from './views/log-activity.js';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerDialCommand(app, deps);
+  registerLogActivityView(app, deps);
+  registerOpenLogModalAction(app, deps);
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,44 @@
+// Shared by `/dial` and the modal: store an entry for a member and build the reply they see.
+import type { ActivitySource, Member } from '../generated/prisma/client.js';
+import type { KindCounts } from '../lib/kinds.js';
+import type { LocalDate } from '../lib/time.js';
+import { loggedReply, type Reply } from '../blocks/activity-replies.js';
+import { checkEntryDate, describeEntryDate, occurredAtFor } from '../services/activities/entry-date.js';
+import { logActivity } from '../services/activities/log-activity.js';
+import { activityTotals } from '../services/progress/activity-totals.js';
+import type { ListenerDeps } from './deps.js';
+
+export type EntryRequest = {
+  member: Member;
+  counts: KindCounts;
+  date: LocalDate;
+  note: string | undefined;
+  source: ActivitySource;
+  requestKey: string;
+  now: Date;
+};
+
+export async function logEntryAndReply(deps: ListenerDeps, request: EntryRequest): Promise<Reply> {
+  const { member, now } = request;
+  checkEntryDate(request.date, now, member.timezone, deps.config.backfillDays);
+  const entry = await logActivity(deps.prisma, {
+    workspaceId: member.workspaceId,
+    memberId: member.id,
+    counts: request.counts,
+    occurredAt: occurredAtFor(request.date, now, member.timezone),
+    source: request.source,
+    authorUserId: member.slackUserId,
+    note: request.note,
+    requestKey: request.requestKey,
+    now,
+  });
+  deps.logger.info({ entryId: entry.entryId, member: member.slackUserId, duplicate: entry.duplicate, source: request.source }, 'activity logged');
+  const totals = await activityTotals(deps.prisma, member.id, member.timezone, now);
+  return loggedReply({
+    counts: entry.counts,
+    dateLabel: describeEntryDate(request.date, now, member.timezone),
+    note: entry.note,
+    totals,
+    duplicate: entry.duplicate,
+  });
+}

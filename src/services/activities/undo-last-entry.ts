@@ -1,0 +1,68 @@
+// `/dial undo`: voids the caller's most recent entry. Rows stay, marked voided, so the record
+// keeps what happened; a retried undo request voids nothing more.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { UserError } from '../../lib/errors.js';
+import type { KindCounts } from '../../lib/kinds.js';
+
+export type UndoInput = {
+  workspaceId: string;
+  memberId: string;
+  actorUserId: string;
+  requestKey: string;
+  now: Date;
+};
+
+export type VoidedEntry = { entryId: string; counts: KindCounts; occurredAt: Date; loggedAt: Date };
+
+async function describeEntry(prisma: PrismaClient, entryId: string): Promise<VoidedEntry> {
+  const rows = await prisma.activity.findMany({ where: { entryId } });
+  const counts: KindCounts = {};
+  for (const row of rows) counts[row.kind] = row.count;
+  return { entryId, counts, occurredAt: rows[0]!.occurredAt, loggedAt: rows[0]!.loggedAt };
+}
+
+async function previousUndo(prisma: PrismaClient, requestKey: string): Promise<VoidedEntry | undefined> {
+  const event = await prisma.auditEvent.findUnique({ where: { requestKey } });
+  return event?.subjectId ? describeEntry(prisma, event.subjectId) : undefined;
+}
+
+export async function undoLastEntry(prisma: PrismaClient, input: UndoInput): Promise<VoidedEntry> {
+  const already = await previousUndo(prisma, input.requestKey);
+  if (already) return already;
+
+  const last = await prisma.activity.findFirst({
+    where: { memberId: input.memberId, voidedAt: null },
+    orderBy: [{ loggedAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!last) throw new UserError('nothing_to_undo', 'You have no entries to undo.');
+
+  try {
+    await prisma.$transaction([
+      // The audit row's unique request key makes a concurrent retry fail here instead of voiding twice.
+      prisma.auditEvent.create({
+        data: {
+          workspaceId: input.workspaceId,
+          actorUserId: input.actorUserId,
+          action: 'activity.voided',
+          subjectType: 'entry',
+          subjectId: last.entryId,
+          data: { reason: 'undo' },
+          requestKey: input.requestKey,
+          createdAt: input.now,
+        },
+      }),
+      prisma.activity.updateMany({
+        where: { entryId: last.entryId, voidedAt: null },
+        data: { voidedAt: input.now, voidedBy: input.actorUserId, voidReason: 'undo' },
+      }),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const stored = await previousUndo(prisma, input.requestKey);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+  return describeEntry(prisma, last.entryId);
+}

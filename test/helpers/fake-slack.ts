@@ -1,0 +1,458 @@
+/**
+ * A fake Slack Web API served by a real `node:http` server on 127.0.0.1 (random port).
+ *
+ * Point the app's WebClient at it with `slackApiUrl: fake.apiUrl`. Every request is recorded in
+ * `fake.calls` (in arrival order) and answered the way Slack would answer it (HTTP 200, `{ ok: true, ... }`),
+ * unless a failure was queued with `failNext`.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RecordedCall = { method: string; args: Record<string, unknown>; token: string | undefined; at: number };
+
+export type FakeUser = {
+  id: string;
+  name?: string;
+  real_name?: string;
+  email?: string;
+  tz?: string;
+  tz_offset?: number;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_bot?: boolean;
+  deleted?: boolean;
+};
+
+export type FakeFailure = { status?: number; error?: string; retryAfter?: number; times?: number };
+
+type QueuedFailure = { status: number; error: string | undefined; retryAfter: number | undefined; remaining: number };
+
+type Waiter = {
+  method: string;
+  predicate: ((c: RecordedCall) => boolean) | undefined;
+  resolve: (c: RecordedCall) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+};
+
+type Reply = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON-decode a form value that looks like JSON (`[...]` / `{...}`); keep the string if it isn't valid JSON. */
+function maybeJson(value: string): unknown {
+  const trimmed = value.trimStart();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+function parseForm(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) out[key] = maybeJson(value);
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+type MultipartPart = { name: string | undefined; filename: string | undefined; data: Buffer };
+
+/** Minimal multipart/form-data parser (enough for what fetch + FormData produce). */
+function parseMultipart(body: Buffer, contentType: string): MultipartPart[] {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const boundary = match?.[1] ?? match?.[2];
+  if (boundary === undefined) return [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: MultipartPart[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const afterDelimiter = start + delimiter.length;
+    // "--" right after the delimiter marks the end of the body.
+    if (body.subarray(afterDelimiter, afterDelimiter + 2).toString() === '--') break;
+    const headerStart = afterDelimiter + 2; // skip CRLF
+    const headerEnd = body.indexOf('\r\n\r\n', headerStart);
+    if (headerEnd === -1) break;
+    const next = body.indexOf(delimiter, headerEnd + 4);
+    if (next === -1) break;
+    const headers = body.subarray(headerStart, headerEnd).toString('utf8');
+    const data = body.subarray(headerEnd + 4, next - 2); // strip CRLF preceding the next delimiter
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? '';
+    parts.push({
+      name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
+      filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
+      data: Buffer.from(data),
+    });
+    start = next;
+  }
+  return parts;
+}
+
+export class FakeSlack {
+  readonly baseUrl: string;
+  readonly apiUrl: string;
+  readonly calls: RecordedCall[] = [];
+  /** Bytes received at `/upload/<file_id>` (files.uploadV2 step 2), keyed by file id. */
+  readonly uploads: Map<string, Buffer> = new Map();
+  readonly botUserId: string;
+  readonly teamId: string;
+
+  private readonly server: Server;
+  private readonly users = new Map<string, FakeUser>();
+  private readonly failures = new Map<string, QueuedFailure[]>();
+  private waiters: Waiter[] = [];
+  private tsCounter = 0;
+  private viewCounter = 0;
+  private fileCounter = 0;
+  private responseCounter = 0;
+  private stopped = false;
+
+  private constructor(server: Server, port: number, botUserId: string, teamId: string) {
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.apiUrl = `${this.baseUrl}/api/`;
+    this.botUserId = botUserId;
+    this.teamId = teamId;
+  }
+
+  static async start(options: { botUserId?: string; teamId?: string } = {}): Promise<FakeSlack> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const fake = new FakeSlack(server, port, options.botUserId ?? 'UBOT', options.teamId ?? 'T0001');
+    server.on('request', (req, res) => {
+      fake.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        }
+        res.end(JSON.stringify({ ok: false, error: 'fake_slack_internal_error', detail: String(error) }));
+      });
+    });
+    return fake;
+  }
+
+  setUser(user: FakeUser): void {
+    this.users.set(user.id, { ...user });
+  }
+
+  /** A fresh, unique URL to use as a slash command's / interaction's `response_url`. */
+  responseUrl(): string {
+    this.responseCounter += 1;
+    return `${this.baseUrl}/response/${this.responseCounter}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  waitFor(method: string, predicate?: (c: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
+    const existing = this.calls.find((c) => matches(c, method, predicate));
+    if (existing !== undefined) return Promise.resolve(existing);
+    return new Promise<RecordedCall>((resolve, reject) => {
+      const waiter: Waiter = {
+        method,
+        predicate,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          const seen = this.calls.map((c) => c.method);
+          const sameMethod = this.callsTo(method).length;
+          reject(
+            new Error(
+              `FakeSlack.waitFor('${method}') timed out after ${timeoutMs}ms` +
+                (predicate !== undefined ? ` (${sameMethod} call(s) to ${method} did not match the predicate)` : '') +
+                `. Methods seen: ${seen.length > 0 ? seen.join(', ') : '(none)'}`,
+            ),
+          );
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  failNext(method: string, failure: FakeFailure): void {
+    const queue = this.failures.get(method) ?? [];
+    queue.push({
+      status: failure.status ?? 200,
+      error: failure.error,
+      retryAfter: failure.retryAfter,
+      remaining: failure.times ?? 1,
+    });
+    this.failures.set(method, queue);
+  }
+
+  /** Clears recorded calls, uploads and queued failures. Users are kept. */
+  reset(): void {
+    this.calls.length = 0;
+    this.uploads.clear();
+    this.failures.clear();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.reject(new Error(`FakeSlack stopped while waiting for '${w.method}'`));
+    }
+    this.waiters = [];
+    await new Promise<void>((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private record(method: string, args: Record<string, unknown>, token: string | undefined): RecordedCall {
+    const call: RecordedCall = { method, args, token, at: Date.now() };
+    this.calls.push(call);
+    const remaining: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (matches(call, w.method, w.predicate)) {
+        clearTimeout(w.timer);
+        w.resolve(call);
+      } else {
+        remaining.push(w);
+      }
+    }
+    this.waiters = remaining;
+    return call;
+  }
+
+  /** Takes one queued failure for `method`, if any. */
+  private takeFailure(method: string): Reply | undefined {
+    const queue = this.failures.get(method);
+    const head = queue?.[0];
+    if (queue === undefined || head === undefined) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    if (queue.length === 0) this.failures.delete(method);
+    if (head.status === 429) {
+      return {
+        status: 429,
+        headers: { 'retry-after': String(head.retryAfter ?? 1) },
+        body: { ok: false, error: head.error ?? 'ratelimited' },
+      };
+    }
+    return { status: head.status, body: { ok: false, error: head.error ?? 'internal_error' } };
+  }
+
+  private send(res: ServerResponse, reply: Reply): void {
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.status ?? 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      ...reply.headers,
+    });
+    res.end(text);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const path = url.pathname;
+    const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
+    const auth = req.headers.authorization;
+    const bearer = typeof auth === 'string' && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() : undefined;
+
+    if (path.startsWith('/api/')) {
+      const method = decodeURIComponent(path.slice('/api/'.length));
+      const args: Record<string, unknown> = {};
+      for (const [key, value] of url.searchParams) args[key] = maybeJson(value);
+      Object.assign(args, this.parseBody(raw, contentType));
+      const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+      this.record(method, args, token);
+      const failure = this.takeFailure(method);
+      if (failure !== undefined) return this.send(res, failure);
+      if (token === undefined || !(token.startsWith('xoxb-') || token.startsWith('xoxp-'))) {
+        return this.send(res, { body: { ok: false, error: 'invalid_auth' } });
+      }
+      return this.send(res, { body: this.answer(method, args) });
+    }
+
+    if (path.startsWith('/response/')) {
+      const parsed = this.parseBody(raw, contentType.includes('urlencoded') ? contentType : 'application/json');
+      this.record('response_url', { ...parsed, _path: path }, bearer);
+      const failure = this.takeFailure('response_url');
+      if (failure !== undefined) return this.send(res, failure);
+      return this.send(res, { body: { ok: true } });
+    }
+
+    if (path.startsWith('/upload/')) {
+      const fileId = decodeURIComponent(path.slice('/upload/'.length));
+      let bytes = raw;
+      if (contentType.startsWith('multipart/form-data')) {
+        const parts = parseMultipart(raw, String(req.headers['content-type']));
+        const filePart = parts.find((p) => p.filename !== undefined) ?? parts[0];
+        if (filePart !== undefined) bytes = filePart.data;
+      }
+      this.record('upload', { file_id: fileId, bytes: bytes.length }, bearer);
+      const failure = this.takeFailure('upload');
+      if (failure !== undefined) return this.send(res, failure);
+      this.uploads.set(fileId, bytes);
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`OK - ${bytes.length}`);
+      return;
+    }
+
+    this.record('unknown', { _path: path, _httpMethod: req.method, ...this.parseBody(raw, contentType) }, bearer);
+    return this.send(res, { status: 404, body: { ok: false, error: 'unknown_path', path } });
+  }
+
+  private parseBody(raw: Buffer, contentType: string): Record<string, unknown> {
+    const text = raw.toString('utf8');
+    if (text.trim() === '') return {};
+    if (contentType.includes('application/json')) {
+      try {
+        const parsed = JSON.parse(text) as unknown;
+        return isRecord(parsed) ? parsed : { _body: parsed };
+      } catch {
+        return { _raw: text };
+      }
+    }
+    if (contentType.startsWith('multipart/form-data')) {
+      const out: Record<string, unknown> = {};
+      for (const part of parseMultipart(raw, contentType)) {
+        if (part.name === undefined) continue;
+        out[part.name] = part.filename !== undefined ? part.data : maybeJson(part.data.toString('utf8'));
+      }
+      return out;
+    }
+    return parseForm(text);
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    const micros = this.tsCounter * 100;
+    const seconds = 1_700_000_000 + Math.floor(micros / 1_000_000);
+    return `${seconds}.${String(micros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  private userInfo(user: FakeUser): Record<string, unknown> {
+    const name = user.name ?? user.id.toLowerCase();
+    const realName = user.real_name ?? name;
+    const tz = user.tz ?? 'America/New_York';
+    return {
+      id: user.id,
+      team_id: this.teamId,
+      name,
+      real_name: realName,
+      deleted: user.deleted ?? false,
+      is_bot: user.is_bot ?? false,
+      is_admin: user.is_admin ?? false,
+      is_owner: user.is_owner ?? false,
+      tz,
+      tz_label: tz,
+      tz_offset: user.tz_offset ?? -18000,
+      profile: {
+        real_name: realName,
+        display_name: name,
+        ...(user.email !== undefined ? { email: user.email } : {}),
+      },
+    };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const str = (key: string): string | undefined => {
+      const v = args[key];
+      return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+    };
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'dialbot',
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: 'B0001',
+          is_enterprise_install: false,
+        };
+      case 'users.info': {
+        const user = this.users.get(str('user') ?? '');
+        return user === undefined ? { ok: false, error: 'user_not_found' } : { ok: true, user: this.userInfo(user) };
+      }
+      case 'users.lookupByEmail': {
+        const email = (str('email') ?? '').toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email !== undefined && u.email.toLowerCase() === email);
+        return user === undefined ? { ok: false, error: 'users_not_found' } : { ok: true, user: this.userInfo(user) };
+      }
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        return { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks, ts } };
+      }
+      case 'chat.postEphemeral': {
+        const ts = this.nextTs();
+        return { ok: true, channel: args.channel, ts, message_ts: ts, message: { text: args.text, blocks: args.blocks } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish': {
+        const view = isRecord(args.view) ? args.view : {};
+        let id = method === 'views.update' ? str('view_id') : undefined;
+        if (id === undefined) {
+          this.viewCounter += 1;
+          id = `V${this.viewCounter}`;
+        }
+        return { ok: true, view: { ...view, id } };
+      }
+      case 'conversations.open': {
+        const users = str('users');
+        return { ok: true, channel: { id: users !== undefined ? `D${users}` : (str('channel') ?? 'D0000') } };
+      }
+      case 'conversations.join':
+      case 'conversations.info':
+        return { ok: true, channel: { id: args.channel, name: 'sales', is_member: true } };
+      case 'files.getUploadURLExternal': {
+        this.fileCounter += 1;
+        const fileId = `F${this.fileCounter}`;
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(args.files) ? args.files : [];
+        return {
+          ok: true,
+          files: files.map((f) => (isRecord(f) ? { id: f.id, title: f.title } : { id: f })),
+        };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function matches(call: RecordedCall, method: string, predicate: ((c: RecordedCall) => boolean) | undefined): boolean {
+  if (call.method !== method) return false;
+  if (predicate === undefined) return true;
+  try {
+    return predicate(call);
+  } catch {
+    return false;
+  }
+}
