@@ -6,6 +6,7 @@ import type { AppConfig } from './config/env.js';
 import type { Logger } from './lib/logger.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
+import { BODY_LIMIT_BYTES } from './server.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -43,7 +44,14 @@ function singleTokenAuthorize(client: () => WebClient, botToken: string): Author
   };
 }
 
-export type BoltParts = { app: App; httpReceiver: HTTPReceiver | undefined };
+export type BoltParts = {
+  app: App;
+  httpReceiver: HTTPReceiver | undefined;
+  /** Closes the Socket Mode connection (if any) and resolves once it is closed. */
+  disconnect(): Promise<void>;
+  /** Resolves when every listener already running has finished (work after ack included), or after `graceMs`. */
+  drain(graceMs?: number): Promise<void>;
+};
 
 export function createBoltApp(config: AppConfig, deps: ListenerDeps): BoltParts {
   const logger = boltLogger(deps.logger);
@@ -52,24 +60,63 @@ export function createBoltApp(config: AppConfig, deps: ListenerDeps): BoltParts 
   const authorize = singleTokenAuthorize(() => app.client, config.slack.botToken);
 
   let httpReceiver: HTTPReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.slack.appToken) {
-    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, installerOptions: { clientOptions } });
+    // A copy: the Socket Mode client writes its own retry policy into the options it is given.
+    socketReceiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+    receiver = socketReceiver;
   } else {
     httpReceiver = new HTTPReceiver({
       signingSecret: config.slack.signingSecret as string,
       endpoints: EVENTS_PATH,
       logger,
-      // Slack payloads are small; refuse anything larger than Slack would ever send.
-      bodyLimit: 1024 * 1024,
+      bodyLimit: BODY_LIMIT_BYTES,
     });
     receiver = httpReceiver;
   }
 
   const app = new App({ receiver, authorize, logger, clientOptions });
+
+  // Listeners keep working after they ack (replies, DMs); shutdown waits for them.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
   app.error(async (error) => {
     deps.logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a listener');
   });
   registerListeners(app, deps);
-  return { app, httpReceiver };
+  return {
+    app,
+    httpReceiver,
+    async disconnect() {
+      if (!socketReceiver) return;
+      // Bolt's stop() returns before the socket is closed; wait for the client to say so.
+      const closed = new Promise<void>((resolve) => {
+        socketReceiver.client.once('disconnected', () => resolve());
+        setTimeout(resolve, 5000).unref();
+      });
+      await app.stop();
+      await closed;
+    },
+    drain: async (graceMs = 20_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          if (inFlight.size > 0) deps.logger.warn({ inFlight: inFlight.size }, 'shutdown grace period over; abandoning unfinished work');
+          resolve();
+        }, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+    },
+  };
 }

@@ -140,7 +140,10 @@ async function doctor(): Promise<number> {
   }
   try {
     await withDatabase(async (db) => {
-      check(await isDatabaseReady(db.prisma), `database reachable (${db.target.kind === 'pglite' ? `embedded, ${db.target.dataDir ?? 'in memory'}` : 'PostgreSQL'})`);
+      const reachable = await isDatabaseReady(db.prisma);
+      check(reachable, `database reachable (${db.target.kind === 'pglite' ? `embedded, ${db.target.dataDir ?? 'in memory'}` : 'PostgreSQL'})`);
+      // Unreachable, its migrations cannot be read: don't send the operator off to "dialbot migrate".
+      if (!reachable) return;
       const status = await migrationStatus(db);
       check(status.pending.length === 0, status.pending.length === 0 ? 'database schema up to date' : `${status.pending.length} migration(s) pending: run "dialbot migrate"`);
     });

@@ -1,5 +1,5 @@
 // Composition root: config → logger → database (migrated) → Bolt app → HTTP server; and back down.
-import { createBoltApp } from './app.js';
+import { createBoltApp, EVENTS_PATH } from './app.js';
 import { readAppConfig } from './config/env.js';
 import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
 import { deployMigrations } from './db/migrate.js';
@@ -31,8 +31,8 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     const applied = await deployMigrations(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const { app, httpReceiver } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
-    const server = createHttpServer({ receiver: httpReceiver, isReady: () => isDatabaseReady(db.prisma), logger });
+    const { app, httpReceiver, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
+    const server = createHttpServer({ receiver: httpReceiver, receiverPaths: [EVENTS_PATH], isReady: () => isDatabaseReady(db.prisma), logger });
     const port = await listen(server, config.slack.port, config.slack.host);
     if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
     logger.info(
@@ -49,7 +49,8 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
         stopping ??= (async () => {
           logger.info('shutting down: draining in-flight requests');
           await closeServer(server);
-          if (!httpReceiver) await app.stop();
+          await disconnect();
+          await drain();
           await db.close();
           logger.info('stopped');
         })();

@@ -5,8 +5,13 @@ import type { AddressInfo } from 'node:net';
 import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from './lib/logger.js';
 
+/** Slack payloads are small; anything larger than this is refused before it is read. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 export type ServerDeps = {
   receiver: HTTPReceiver | undefined;
+  /** Paths the receiver serves (Slack's events endpoint). */
+  receiverPaths: readonly string[];
   isReady: () => Promise<boolean>;
   logger: Logger;
 };
@@ -36,7 +41,11 @@ export function createHttpServer(deps: ServerDeps): Server {
       );
       return;
     }
-    if (deps.receiver) {
+    if (deps.receiver && deps.receiverPaths.includes(path) && req.method === 'POST') {
+      if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+        res.setHeader('connection', 'close'); // do not leave the unread body on a kept-alive socket
+        return json(res, 413, { ok: false, error: 'request body too large' });
+      }
       try {
         deps.receiver.requestListener(req, res);
       } catch (error) {

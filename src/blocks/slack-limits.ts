@@ -9,5 +9,8 @@ export const LIMITS = {
 } as const;
 
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  // Don't end on the first half of a surrogate pair (an emoji cut in half renders as "�").
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }

@@ -73,7 +73,8 @@ const slackSchema = z
           : 'is missing',
       });
     }
-  });
+    // `when`: run even when a field above is malformed, so the operator sees every problem at once.
+  }, { when: () => true });
 
 const HINTS: Record<string, string> = {
   SLACK_SIGNING_SECRET: "copy it from your Slack app's Basic Information → App Credentials → Signing Secret",

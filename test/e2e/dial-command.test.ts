@@ -184,7 +184,9 @@ describe.each(testDatabases())('/dial on %s', (database) => {
   it('stores one entry when the same request arrives twice at once', async () => {
     const fields = { trigger_id: '999.888.race' };
     const [a, b] = await Promise.all([slash(h, REP, '5', fields), slash(h, REP, '5', fields)]);
-    await Promise.all([a.reply(), b.reply()]);
+    const replies = await Promise.all([a.reply(), b.reply()]);
+    // Both users see a confirmation, never an error, whichever request won the race.
+    for (const reply of replies) expect(reply.text).toMatch(/^:(white_check_mark|repeat): (Logged|Already logged:) 5 dials for today\./);
     expect(await h.prisma.activity.count()).toBe(1);
   });
 

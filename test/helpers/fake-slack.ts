@@ -4,10 +4,17 @@
  * Point the app's WebClient at it with `slackApiUrl: fake.apiUrl`. Every request is recorded in
  * `fake.calls` (in arrival order) and answered the way Slack would answer it (HTTP 200, `{ ok: true, ... }`),
  * unless a failure was queued with `failNext`.
+ *
+ * Socket Mode: `apps.connections.open` (with an `xapp-` token) answers `fake.socketUrl`, a WebSocket endpoint on
+ * the same server. It greets every client with `hello`; `sendEnvelope` pushes an envelope and resolves with the
+ * client's ack (also recorded as a `socket_ack` call). The WebSocket side is a minimal RFC 6455 server written
+ * here (the `ws` package is not installed): text frames, fragments, ping/pong and the close handshake.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export type RecordedCall = { method: string; args: Record<string, unknown>; token: string | undefined; at: number };
 
@@ -37,6 +44,83 @@ type Waiter = {
 };
 
 type Reply = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+/** What a Socket Mode client sent back for an envelope. */
+export type SocketAck = { envelope_id: string; payload?: unknown };
+
+export type SocketEnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
+
+/** One WebSocket connection accepted on `/socket`. */
+type SocketClient = {
+  socket: Duplex;
+  buffer: Buffer;
+  /** Opcode and data of a fragmented message in progress. */
+  fragments: { opcode: number; parts: Buffer[] } | undefined;
+  helloSent: boolean;
+  closeSent: boolean;
+};
+
+type PendingAck = { resolve: (ack: SocketAck) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+type ConnectWaiter = { resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+const SOCKET_PATH = '/socket';
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const OP_CONTINUATION = 0x0;
+const OP_TEXT = 0x1;
+const OP_BINARY = 0x2;
+const OP_CLOSE = 0x8;
+const OP_PING = 0x9;
+const OP_PONG = 0xa;
+
+/** A single unmasked, final server frame. */
+function encodeFrame(opcode: number, payload: Buffer): Buffer {
+  const length = payload.length;
+  let header: Buffer;
+  if (length < 126) {
+    header = Buffer.alloc(2);
+    header.writeUInt8(length, 1);
+  } else if (length < 65536) {
+    header = Buffer.alloc(4);
+    header.writeUInt8(126, 1);
+    header.writeUInt16BE(length, 2);
+  } else {
+    header = Buffer.alloc(10);
+    header.writeUInt8(127, 1);
+    header.writeBigUInt64BE(BigInt(length), 2);
+  }
+  header.writeUInt8(0x80 | opcode, 0);
+  return Buffer.concat([header, payload]);
+}
+
+type DecodedFrame = { fin: boolean; opcode: number; masked: boolean; payload: Buffer; size: number };
+
+/** Reads one frame off the front of `buffer`; `undefined` until the whole frame has arrived. */
+function decodeFrame(buffer: Buffer): DecodedFrame | undefined {
+  if (buffer.length < 2) return undefined;
+  const first = buffer.readUInt8(0);
+  const second = buffer.readUInt8(1);
+  const masked = (second & 0x80) !== 0;
+  let length = second & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return undefined;
+    length = buffer.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return undefined;
+    length = Number(buffer.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskOffset = offset;
+  if (masked) offset += 4;
+  if (buffer.length < offset + length) return undefined;
+  const payload = Buffer.from(buffer.subarray(offset, offset + length));
+  if (masked) {
+    for (let i = 0; i < payload.length; i++) payload.writeUInt8(payload.readUInt8(i) ^ buffer.readUInt8(maskOffset + (i % 4)), i);
+  }
+  return { fin: (first & 0x80) !== 0, opcode: first & 0x0f, masked, payload, size: offset + length };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,6 +189,8 @@ function parseMultipart(body: Buffer, contentType: string): MultipartPart[] {
 export class FakeSlack {
   readonly baseUrl: string;
   readonly apiUrl: string;
+  /** What `apps.connections.open` answers: the fake's Socket Mode WebSocket endpoint. */
+  readonly socketUrl: string;
   readonly calls: RecordedCall[] = [];
   /** Bytes received at `/upload/<file_id>` (files.uploadV2 step 2), keyed by file id. */
   readonly uploads: Map<string, Buffer> = new Map();
@@ -120,11 +206,15 @@ export class FakeSlack {
   private fileCounter = 0;
   private responseCounter = 0;
   private stopped = false;
+  private readonly socketClients = new Set<SocketClient>();
+  private readonly pendingAcks = new Map<string, PendingAck>();
+  private connectWaiters: ConnectWaiter[] = [];
 
   private constructor(server: Server, port: number, botUserId: string, teamId: string) {
     this.server = server;
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.apiUrl = `${this.baseUrl}/api/`;
+    this.socketUrl = `ws://127.0.0.1:${port}${SOCKET_PATH}`;
     this.botUserId = botUserId;
     this.teamId = teamId;
   }
@@ -148,6 +238,7 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'fake_slack_internal_error', detail: String(error) }));
       });
     });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => fake.upgrade(req, socket, head));
     return fake;
   }
 
@@ -209,6 +300,51 @@ export class FakeSlack {
     this.failures.clear();
   }
 
+  /** Socket Mode clients currently connected (greeted with `hello` and not yet closed). */
+  get socketConnections(): number {
+    return [...this.socketClients].filter((c) => c.helloSent).length;
+  }
+
+  /** Resolves once a Socket Mode client is connected and has been sent `hello`. */
+  socketConnected(timeoutMs = 5000): Promise<void> {
+    if (this.socketConnections > 0) return Promise.resolve();
+    if (this.stopped) return Promise.reject(new Error('FakeSlack is stopped'));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: ConnectWaiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.connectWaiters = this.connectWaiters.filter((w) => w !== waiter);
+          const opened = this.callsTo('apps.connections.open').length;
+          reject(new Error(`FakeSlack.socketConnected() timed out after ${timeoutMs}ms (apps.connections.open called ${opened} time(s))`));
+        }, timeoutMs),
+      };
+      this.connectWaiters.push(waiter);
+    });
+  }
+
+  /**
+   * Sends a Socket Mode envelope to the most recently connected client and resolves with its ack
+   * (`{ envelope_id, payload? }`); rejects if no client is connected or no ack comes within 5 s.
+   */
+  sendEnvelope(type: SocketEnvelopeType, payload: Record<string, unknown>): Promise<SocketAck> {
+    const client = [...this.socketClients].filter((c) => c.helloSent && !c.closeSent).pop();
+    if (client === undefined) return Promise.reject(new Error(`FakeSlack.sendEnvelope('${type}'): no Socket Mode client is connected`));
+    const envelopeId = randomUUID();
+    const acked = new Promise<SocketAck>((resolve, reject) => {
+      this.pendingAcks.set(envelopeId, {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.pendingAcks.delete(envelopeId);
+          reject(new Error(`FakeSlack.sendEnvelope('${type}'): no ack for envelope ${envelopeId} within 5000ms`));
+        }, 5000),
+      });
+    });
+    this.sendText(client, { envelope_id: envelopeId, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
+    return acked;
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -217,6 +353,27 @@ export class FakeSlack {
       w.reject(new Error(`FakeSlack stopped while waiting for '${w.method}'`));
     }
     this.waiters = [];
+    for (const w of this.connectWaiters) {
+      clearTimeout(w.timer);
+      w.reject(new Error('FakeSlack stopped while waiting for a Socket Mode connection'));
+    }
+    this.connectWaiters = [];
+    for (const [id, pending] of this.pendingAcks) {
+      clearTimeout(pending.timer);
+      pending.reject(new Error(`FakeSlack stopped while waiting for the ack of envelope ${id}`));
+    }
+    this.pendingAcks.clear();
+    // Upgraded sockets still count as the server's connections: close them or server.close() never finishes.
+    for (const client of this.socketClients) {
+      if (!client.closeSent && client.socket.writable) {
+        client.closeSent = true;
+        const going = Buffer.alloc(2);
+        going.writeUInt16BE(1001, 0);
+        client.socket.write(encodeFrame(OP_CLOSE, going));
+      }
+      client.socket.destroy();
+    }
+    this.socketClients.clear();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
@@ -224,6 +381,108 @@ export class FakeSlack {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** The WebSocket handshake for `/socket`; anything else is refused. */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    const key = req.headers['sec-websocket-key'];
+    const isWebSocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+    if (this.stopped || path !== SOCKET_PATH || !isWebSocket || typeof key !== 'string' || req.headers['sec-websocket-version'] !== '13') {
+      socket.end(`HTTP/1.1 ${path === SOCKET_PATH ? '400 Bad Request' : '404 Not Found'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
+    socket.write(
+      ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'),
+    );
+    const client: SocketClient = { socket, buffer: Buffer.alloc(0), fragments: undefined, helloSent: false, closeSent: false };
+    this.socketClients.add(client);
+    socket.on('data', (chunk: Buffer) => this.onSocketData(client, chunk));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.socketClients.delete(client));
+    if (head.length > 0) this.onSocketData(client, head);
+
+    this.sendText(client, { type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0001' } });
+    client.helloSent = true;
+    const waiters = this.connectWaiters;
+    this.connectWaiters = [];
+    for (const w of waiters) {
+      clearTimeout(w.timer);
+      w.resolve();
+    }
+  }
+
+  private sendText(client: SocketClient, message: unknown): void {
+    if (client.closeSent || !client.socket.writable) return;
+    client.socket.write(encodeFrame(OP_TEXT, Buffer.from(JSON.stringify(message), 'utf8')));
+  }
+
+  private onSocketData(client: SocketClient, chunk: Buffer): void {
+    client.buffer = client.buffer.length === 0 ? chunk : Buffer.concat([client.buffer, chunk]);
+    for (;;) {
+      const frame = decodeFrame(client.buffer);
+      if (frame === undefined) return;
+      client.buffer = client.buffer.subarray(frame.size);
+      if (!frame.masked) {
+        // RFC 6455 §5.1: a server must close the connection on an unmasked client frame.
+        client.socket.destroy();
+        return;
+      }
+      switch (frame.opcode) {
+        case OP_PING:
+          if (!client.closeSent) client.socket.write(encodeFrame(OP_PONG, frame.payload));
+          break;
+        case OP_PONG:
+          break;
+        case OP_CLOSE:
+          // Complete the close handshake: echo the status code, then end the TCP connection.
+          if (!client.closeSent) {
+            client.closeSent = true;
+            client.socket.write(encodeFrame(OP_CLOSE, frame.payload.subarray(0, 2)));
+          }
+          client.socket.end();
+          return;
+        case OP_TEXT:
+        case OP_BINARY:
+        case OP_CONTINUATION: {
+          const fragments = frame.opcode === OP_CONTINUATION ? client.fragments : { opcode: frame.opcode, parts: [] };
+          if (fragments === undefined) {
+            client.socket.destroy();
+            return;
+          }
+          fragments.parts.push(frame.payload);
+          client.fragments = frame.fin ? undefined : fragments;
+          if (frame.fin && fragments.opcode === OP_TEXT) this.onSocketMessage(Buffer.concat(fragments.parts).toString('utf8'));
+          break;
+        }
+        default:
+          client.socket.destroy();
+          return;
+      }
+    }
+  }
+
+  /** A text message from a Socket Mode client: an ack (`{ envelope_id, payload? }`) or anything else. */
+  private onSocketMessage(text: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(text) as unknown;
+    } catch {
+      this.record('socket_message', { _raw: text }, undefined);
+      return;
+    }
+    if (!isRecord(message) || typeof message.envelope_id !== 'string') {
+      this.record('socket_message', isRecord(message) ? message : { _body: message }, undefined);
+      return;
+    }
+    this.record('socket_ack', message, undefined);
+    const ack: SocketAck = { envelope_id: message.envelope_id, ...('payload' in message ? { payload: message.payload } : {}) };
+    const pending = this.pendingAcks.get(ack.envelope_id);
+    if (pending === undefined) return;
+    this.pendingAcks.delete(ack.envelope_id);
+    clearTimeout(pending.timer);
+    pending.resolve(ack);
+  }
 
   private record(method: string, args: Record<string, unknown>, token: string | undefined): RecordedCall {
     const call: RecordedCall = { method, args, token, at: Date.now() };
@@ -286,6 +545,11 @@ export class FakeSlack {
       this.record(method, args, token);
       const failure = this.takeFailure(method);
       if (failure !== undefined) return this.send(res, failure);
+      if (method === 'apps.connections.open') {
+        // Socket Mode: only an app-level token opens a connection.
+        if (token === undefined || !token.startsWith('xapp-')) return this.send(res, { body: { ok: false, error: 'invalid_auth' } });
+        return this.send(res, { body: { ok: true, url: this.socketUrl } });
+      }
       if (token === undefined || !(token.startsWith('xoxb-') || token.startsWith('xoxp-'))) {
         return this.send(res, { body: { ok: false, error: 'invalid_auth' } });
       }

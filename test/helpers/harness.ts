@@ -116,9 +116,12 @@ export async function startHarness(options: { database: TestDatabase; now?: stri
     rawLogs: () => chunks.join(''),
     databaseUrl,
     async stop() {
-      await dialbot.stop();
+      // Each step runs even if an earlier one fails (a test may have closed the database itself).
+      const results = await Promise.allSettled([dialbot.stop()]);
       await slack.stop();
       await postgres?.drop();
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
 }

@@ -37,7 +37,8 @@ function fail(message: string): never {
 }
 
 function quote(token: string): string {
-  return `“${token.length > 30 ? `${token.slice(0, 30)}…` : token}”`;
+  const chars = Array.from(token); // code points, so an emoji is never cut in half
+  return `“${chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : token}”`;
 }
 
 function weekdayFromWord(word: string): number | undefined {

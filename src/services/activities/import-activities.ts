@@ -117,11 +117,25 @@ type CsvRecord = { line: number; fields: string[] };
 /** The file's records with the line each starts on, or the parser's error. Blank lines are dropped. */
 function readRecords(csv: string): { records: CsvRecord[] } | { error: ImportLineError } {
   let parsed: string[][];
+  // The line the last complete record ended on: an unclosed quote is reported where its record starts.
+  let completeLines = 0;
   try {
     // Blank lines are kept as records so that every line can be counted.
-    parsed = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    parsed = parse(csv, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[], context) => {
+        completeLines = context.lines;
+        return record;
+      },
+    });
   } catch (error) {
     if (error instanceof CsvError) {
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+        // The parser blames the end of the file; the quote that never closes opened on this line.
+        return { error: { line: completeLines + 1, message: 'the file is not valid CSV: Quote Not Closed: a quoted field in the record starting on this line never ends' } };
+      }
       const line = typeof error.lines === 'number' && error.lines > 0 ? error.lines : 1;
       return { error: { line, message: `the file is not valid CSV: ${error.message}` } };
     }
