@@ -1,15 +1,15 @@
 // `dialbot <command>`. Results go to stdout, logs to stderr, so output can be piped and redirected.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { WebClient } from '@slack/web-api';
 import { ConfigError, loadDotEnv, readAppConfig, readBaseConfig } from './config/env.js';
-import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
-import { deployMigrations, migrationStatus } from './db/migrate.js';
+import type { Database } from './db/client.js';
 import { createLogger } from './lib/logger.js';
 import { parseLocalDate, systemClock } from './lib/time.js';
-import { startDialbot } from './index.js';
-import { exportActivities } from './services/activities/export-activities.js';
-import { importActivities } from './services/activities/import-activities.js';
+
+// Heavy modules (Bolt, Prisma, PGlite, the schema engine) load only for the commands that use
+// them, so `dialbot help` and usage errors answer at once.
+const loadDb = () => import('./db/client.js');
+const loadMigrations = () => import('./db/migrate.js');
 
 const USAGE = `Usage: dialbot <command>
 
@@ -32,15 +32,16 @@ const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : 
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = readBaseConfig();
-  const db = await openDatabase(config.databaseUrl);
+  const database = await (await loadDb()).openDatabase(config.databaseUrl);
   try {
-    return await fn(db);
+    return await fn(database);
   } finally {
-    await db.close();
+    await database.close();
   }
 }
 
 async function start(): Promise<void> {
+  const { startDialbot } = await import('./index.js');
   const dialbot = await startDialbot();
   let signals = 0;
   const shutdown = (signal: string) => {
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
 async function migrate(args: string[]): Promise<number> {
   const [sub] = args;
   if (sub !== undefined && sub !== 'status') throw new UsageError(`unknown migrate subcommand "${sub}"; use "dialbot migrate" or "dialbot migrate status"`);
+  const { deployMigrations, migrationStatus } = await loadMigrations();
   return withDatabase(async (db) => {
     if (sub === 'status') {
       const status = await migrationStatus(db);
@@ -86,6 +88,8 @@ async function exportCommand(args: string[]): Promise<number> {
   const from = dateOption(values.from, 'from');
   const to = dateOption(values.to, 'to');
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const { deployMigrations } = await loadMigrations();
+  const { exportActivities } = await import('./services/activities/export-activities.js');
   return withDatabase(async (db) => {
     await deployMigrations(db);
     for await (const chunk of exportActivities(db.prisma, { from, to })) {
@@ -106,6 +110,8 @@ async function importCommand(args: string[]): Promise<number> {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const config = readBaseConfig();
+  const { deployMigrations } = await loadMigrations();
+  const { importActivities } = await import('./services/activities/import-activities.js');
   return withDatabase(async (db) => {
     await deployMigrations(db);
     const report = await importActivities(db.prisma, csv, {
@@ -118,7 +124,7 @@ async function importCommand(args: string[]): Promise<number> {
     const verb = report.dryRun ? 'Would import' : 'Imported';
     out(
       `${verb} ${report.inserted} of ${report.rows} row(s); ${report.skippedExisting} already present; ${report.errors.length} bad line(s)` +
-        (report.errors.length > 0 ? ' stored nothing.' : '.'),
+        (report.errors.length > 0 ? ' skipped (listed above).' : '.'),
     );
     return report.errors.length > 0 ? 1 : 0;
   });
@@ -139,6 +145,8 @@ async function doctor(): Promise<number> {
     check(false, `configuration:\n${error.problems.map((p) => `    ${p}`).join('\n')}`);
   }
   try {
+    const { isDatabaseReady } = await loadDb();
+    const { migrationStatus } = await loadMigrations();
     await withDatabase(async (db) => {
       const reachable = await isDatabaseReady(db.prisma);
       check(reachable, `database reachable (${db.target.kind === 'pglite' ? `embedded, ${db.target.dataDir ?? 'in memory'}` : 'PostgreSQL'})`);
@@ -152,6 +160,7 @@ async function doctor(): Promise<number> {
   }
   if (config) {
     try {
+      const { WebClient } = await import('@slack/web-api');
       const auth = await new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 1 } }).auth.test();
       check(true, `Slack bot token works (workspace ${auth.team ?? auth.team_id}, bot @${auth.user})`);
     } catch (error) {

@@ -106,6 +106,16 @@ describe('shutdown and readiness', () => {
     await h.stop().catch(() => undefined); // the database is already closed
   });
 
+  it('stop() lets work still running after the ack finish before closing the database', async () => {
+    const h = await startHarness({ database: 'pglite' });
+    h.slack.delay('users.info', 1000); // the rep's first request waits on Slack, then writes
+    const { reply } = await slash(h, 'U0LATE', '12');
+    await h.slack.waitFor('users.info');
+    await h.stop();
+    expect((await reply()).text).toBe(':white_check_mark: Logged 12 dials for today.');
+    expect(h.logs.findIndex((l) => l.msg === 'activity logged')).toBeLessThan(h.logs.findIndex((l) => l.msg === 'stopped'));
+  });
+
   it('stop() stops accepting connections and is safe to call twice', async () => {
     const h = await startHarness({ database: 'pglite' });
     const base = `http://127.0.0.1:${h.dialbot.port}`;

@@ -199,6 +199,7 @@ export class FakeSlack {
 
   private readonly server: Server;
   private readonly users = new Map<string, FakeUser>();
+  private readonly delays = new Map<string, number>();
   private readonly failures = new Map<string, QueuedFailure[]>();
   private waiters: Waiter[] = [];
   private tsCounter = 0;
@@ -298,6 +299,17 @@ export class FakeSlack {
     this.calls.length = 0;
     this.uploads.clear();
     this.failures.clear();
+    this.delays.clear();
+  }
+
+  /** Answers every later call to `method` (or 'response_url') only after `ms`, until reset(). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
+  private async wait(method: string): Promise<void> {
+    const ms = this.delays.get(method);
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Socket Mode clients currently connected (greeted with `hello` and not yet closed). */
@@ -543,6 +555,7 @@ export class FakeSlack {
       Object.assign(args, this.parseBody(raw, contentType));
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
       this.record(method, args, token);
+      await this.wait(method);
       const failure = this.takeFailure(method);
       if (failure !== undefined) return this.send(res, failure);
       if (method === 'apps.connections.open') {
@@ -559,6 +572,7 @@ export class FakeSlack {
     if (path.startsWith('/response/')) {
       const parsed = this.parseBody(raw, contentType.includes('urlencoded') ? contentType : 'application/json');
       this.record('response_url', { ...parsed, _path: path }, bearer);
+      await this.wait('response_url');
       const failure = this.takeFailure('response_url');
       if (failure !== undefined) return this.send(res, failure);
       return this.send(res, { body: { ok: true } });
