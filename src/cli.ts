@@ -203,6 +203,10 @@ main(process.argv.slice(2)).then(
     if (code !== 'running') process.exit(code);
   },
   (error: unknown) => {
+    if ((error as { code?: string }).code === 'database_busy') {
+      err((error as Error).message);
+      process.exit(1);
+    }
     if (error instanceof ConfigError || error instanceof UsageError) {
       err(error.message);
       process.exit(error instanceof ConfigError ? 78 : 2);

@@ -1,8 +1,8 @@
 // The Prisma client and the runtime behind it, chosen from DATABASE_URL:
 // unset / file: / pglite:// → embedded PostgreSQL (PGlite, WASM) on disk or in memory;
 // postgres:// / postgresql:// → a PostgreSQL server through node-postgres.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -41,14 +41,64 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   return { kind: 'pglite', dataDir: resolve(location) };
 }
 
+/** Thrown when the embedded database directory is already open in another process. */
+export class DatabaseBusyError extends Error {
+  readonly code = 'database_busy';
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one data directory would corrupt it. A lock file
+ * holding the owner's pid keeps a second process (say, `dialbot export` beside `dialbot start`)
+ * out; a lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, '.dialbot.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(path, 'utf8'));
+      if (owner && isRunning(owner)) {
+        throw new DatabaseBusyError(
+          `The embedded database in ${dataDir} is in use by another dialbot process (pid ${owner}). ` +
+            'Stop it first, or use PostgreSQL (DATABASE_URL) to run several processes.',
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new DatabaseBusyError(`Could not lock the embedded database in ${dataDir}.`);
+}
+
 // An arbitrary constant identifying dialbot's migration lock among advisory locks.
 const MIGRATION_LOCK_KEY = 4_242_001;
 
 export async function openDatabase(url: string | undefined): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === 'pglite') {
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+    let unlock = () => undefined as void;
+    if (target.dataDir) {
+      mkdirSync(target.dataDir, { recursive: true });
+      unlock = lockDataDir(target.dataDir);
+    }
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     const adapter = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter });
     return {
@@ -58,8 +108,12 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
       // PGlite is single-process by construction: its data dir cannot be shared.
       withMigrationLock: (fn) => fn(),
       async close() {
-        await prisma.$disconnect();
-        await pglite.close();
+        try {
+          await prisma.$disconnect();
+          await pglite.close();
+        } finally {
+          unlock();
+        }
       },
     };
   }
