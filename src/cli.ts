@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadDotEnv, readAppConfig, readBaseConfig } from './config/env.js';
 import type { Database } from './db/client.js';
 import { createLogger } from './lib/logger.js';
-import { parseLocalDate, systemClock } from './lib/time.js';
+import { parseInstant, parseLocalDate, systemClock } from './lib/time.js';
 
 // Heavy modules (Bolt, Prisma, PGlite, the schema engine) load only for the commands that use
 // them, so `dialbot help` and usage errors answer at once.
@@ -19,6 +19,8 @@ Commands:
   import <file.csv> [--dry-run]       import activity from CSV (the export's columns)
   export [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                       write activity as CSV to stdout (dates inclusive, UTC)
+  targets <user-id> [--at ISO]        print a rep's targets, pace and need today as JSON
+                                      (as the clock reads --at, default now)
   doctor                              check configuration, database and Slack credentials
   help                                show this help
 
@@ -130,6 +132,31 @@ async function importCommand(args: string[]): Promise<number> {
   });
 }
 
+async function targetsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { at: { type: 'string' } }, allowPositionals: true, strict: true });
+  const [userId, ...extra] = positionals;
+  if (!userId || extra.length > 0) throw new UsageError('usage: dialbot targets <user-id> [--at ISO]');
+  const now = values.at === undefined ? systemClock() : parseInstant(values.at);
+  if (!now) throw new UsageError(`--at must be an ISO-8601 instant with its offset, like 2026-12-04T18:00:00Z (got "${values.at}")`);
+  const { migrationStatus } = await loadMigrations();
+  const { repProgress } = await import('./services/progress/rep-progress.js');
+  const { progressJson } = await import('./services/progress/progress-json.js');
+  return withDatabase(async (db) => {
+    // Read-only: it inspects the database the app uses, and never migrates it (nor waits for the lock).
+    const { pending } = await migrationStatus(db);
+    if (pending.length > 0) {
+      err(`the database schema is not up to date (${pending.length} migration(s) pending): run "dialbot migrate" first`);
+      return 1;
+    }
+    // A Slack user id may be known in several workspaces: the first one it was seen in.
+    const member = await db.prisma.member.findFirst({ where: { slackUserId: userId }, orderBy: [{ createdAt: 'asc' }, { workspaceId: 'asc' }] });
+    if (!member) throw new UsageError(`unknown user "${userId}": no member with that Slack user id has used dialbot`);
+    const progress = await repProgress(db.prisma, member, now);
+    out(JSON.stringify({ userId: member.slackUserId, workspaceId: member.workspaceId, at: now.toISOString(), ...progressJson(progress, member.timezone) }, null, 2));
+    return 0;
+  });
+}
+
 async function doctor(): Promise<number> {
   let failures = 0;
   const check = (ok: boolean, text: string) => {
@@ -185,6 +212,8 @@ async function main(argv: string[]): Promise<number | 'running'> {
       return exportCommand(args);
     case 'import':
       return importCommand(args);
+    case 'targets':
+      return targetsCommand(args);
     case 'doctor':
       return doctor();
     case undefined:

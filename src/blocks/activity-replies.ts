@@ -2,6 +2,8 @@
 import type { KnownBlock } from '@slack/types';
 import { formatCount, KINDS, type KindCounts } from '../lib/kinds.js';
 import type { ActivityTotals } from '../services/progress/activity-totals.js';
+import type { RepProgress } from '../services/progress/rep-progress.js';
+import { logProgressBlocks } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
 export type Reply = { text: string; blocks: KnownBlock[] };
@@ -30,17 +32,36 @@ function totalsFields(totals: ActivityTotals): KnownBlock {
 
 const quoteNote = (note: string) => truncate(note, 500).split('\n').map((line) => `> ${line}`).join('\n');
 
-export function loggedReply(input: { counts: KindCounts; dateLabel: string; note: string | null; totals: ActivityTotals; duplicate: boolean }): Reply {
+/**
+ * After logging: what was stored, then today's and this week's progress against target when a
+ * goal is set (`progress.monthly`), else the plain totals.
+ */
+export function loggedReply(input: {
+  counts: KindCounts;
+  dateLabel: string;
+  note: string | null;
+  totals: ActivityTotals;
+  duplicate: boolean;
+  progress?: RepProgress;
+}): Reply {
   const what = describeCounts(input.counts);
   const headline = input.duplicate
     ? `:repeat: Already logged: ${what} for ${input.dateLabel}. Nothing new was stored.`
     : `:white_check_mark: Logged ${what} for ${input.dateLabel}.`;
+  const withGoal = input.progress !== undefined && input.progress.monthly !== null;
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: truncate(input.note ? `${headline}\n${quoteNote(input.note)}` : headline, LIMITS.sectionText) } },
-    totalsFields(input.totals),
+    ...(withGoal ? logProgressBlocks(input.progress!) : [totalsFields(input.totals)]),
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Targets appear here once your manager sets a goal. Made a mistake? `/dial undo`' }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: withGoal
+            ? '`/dial stats` shows your day, week and month with pace. Made a mistake? `/dial undo`'
+            : 'Targets appear here once your manager sets a goal. Made a mistake? `/dial undo`',
+        },
+      ],
     },
   ];
   return { text: headline, blocks };

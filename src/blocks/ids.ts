@@ -3,10 +3,14 @@ import type { Kind } from '../lib/kinds.js';
 
 export const CALLBACK = {
   logActivity: 'log_activity',
+  goalPlan: 'goal_plan',
+  teamSettings: 'team_settings',
 } as const;
 
 export const ACTION = {
   openLogModal: 'open_log_modal',
+  /** Any goal-modal input changed (dispatch_action): refresh the preview. */
+  goalPreview: 'goal_preview',
 } as const;
 
 /** Inputs of the "Log activity" modal: one block per kind, then the date and the note. */
@@ -17,4 +21,30 @@ export const LOG_MODAL = {
   dateAction: 'date',
   noteBlock: 'note',
   noteAction: 'note',
+} as const;
+
+/** Blocks of the goal modal. Every input's element uses action_id ACTION.goalPreview (one per block). */
+export const GOAL_MODAL = {
+  revenueBlock: 'goal_revenue',
+  dealBlock: 'goal_deal_size',
+  /** `key`: the plan's ratio field, e.g. `closeRate`. */
+  ratioBlock: (key: string) => `goal_ratio_${key}`,
+  overrideBlock: (kind: Kind) => `goal_override_${kind}`,
+  effectiveBlock: 'goal_effective_from',
+  repBlock: 'goal_rep',
+  previewBlock: 'goal_preview_numbers',
+  feasibilityBlock: 'goal_feasibility',
+} as const;
+
+/** Inputs of the team settings modal: one block each, the element's action_id is `value`. */
+export const TEAM_MODAL = {
+  nameBlock: 'team_name',
+  channelBlock: 'team_channel',
+  managersBlock: 'team_managers',
+  workDaysBlock: 'team_work_days',
+  startBlock: 'team_day_start',
+  endBlock: 'team_day_end',
+  timezoneBlock: 'team_timezone',
+  holidaysBlock: 'team_holidays',
+  action: 'value',
 } as const;

@@ -1,6 +1,8 @@
 // Slack's limits, in one place; builders truncate instead of failing.
 export const LIMITS = {
   sectionText: 3000,
+  /** One of a section's (at most 10) fields. */
+  fieldText: 2000,
   headerText: 150,
   modalTitle: 24,
   privateMetadata: 3000,

@@ -142,10 +142,11 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
       const client = new pg.Client(poolConfig);
       await client.connect();
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        // One lock per schema: processes migrating the same schema take turns, others don't wait.
+        await client.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK_KEY]);
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await client.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         await client.end();
       }
     },

@@ -4,11 +4,15 @@ import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
+import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLogActivityView } from './views/log-activity.js';
+import { registerTeamSettingsView } from './views/team-settings.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDialCommand(app, deps);
   registerLogActivityView(app, deps);
   registerOpenLogModalAction(app, deps);
   registerAppHomeOpened(app, deps);
+  registerTeamSettingsView(app, deps);
+  registerGoalPlanListeners(app, deps);
 }

@@ -5,7 +5,8 @@ import type { LocalDate } from '../lib/time.js';
 import { loggedReply, type Reply } from '../blocks/activity-replies.js';
 import { checkEntryDate, describeEntryDate, occurredAtFor } from '../services/activities/entry-date.js';
 import { logActivity } from '../services/activities/log-activity.js';
-import { activityTotals } from '../services/progress/activity-totals.js';
+import { repProgress } from '../services/progress/rep-progress.js';
+import { actualCounts } from '../blocks/progress.js';
 import type { ListenerDeps } from './deps.js';
 
 export type EntryRequest = {
@@ -33,12 +34,14 @@ export async function logEntryAndReply(deps: ListenerDeps, request: EntryRequest
     now,
   });
   deps.logger.info({ entryId: entry.entryId, member: member.slackUserId, duplicate: entry.duplicate, source: request.source }, 'activity logged');
-  const totals = await activityTotals(deps.prisma, member.id, member.timezone, now);
+  // Today's and this week's progress against target (plain totals until a goal is set).
+  const progress = await repProgress(deps.prisma, member, now);
   return loggedReply({
     counts: entry.counts,
     dateLabel: describeEntryDate(request.date, now, member.timezone),
     note: entry.note,
-    totals,
+    totals: { today: actualCounts(progress.day), week: actualCounts(progress.week) },
     duplicate: entry.duplicate,
+    progress,
   });
 }

@@ -6,11 +6,26 @@ import { parseLocalDate, type LocalDate } from '../../lib/time.js';
 /** When a logged entry happened, resolved later against the rep's zone and clock. */
 export type WhenSpec = { type: 'now' } | { type: 'days_ago'; days: number } | { type: 'date'; date: LocalDate } | { type: 'weekday'; weekday: number };
 
+export type AbsenceCommand = {
+  type: 'absence';
+  action: 'add' | 'cancel';
+  kind: 'pto' | 'sick' | 'ramp';
+  /** Someone else's absence (managers only); undefined: the caller's own. */
+  userId: string | undefined;
+  from: WhenSpec;
+  to: WhenSpec;
+  rampPercent: number | undefined;
+};
+
 export type DialCommand =
   | { type: 'open_modal' }
   | { type: 'help' }
   | { type: 'undo' }
   | { type: 'log'; counts: KindCounts; when: WhenSpec; note: string | undefined }
+  | { type: 'goal' }
+  | { type: 'team' }
+  | { type: 'stats'; userId: string | undefined }
+  | AbsenceCommand
   | { type: 'error'; message: string };
 
 export type GrammarOptions = { maxCountPerEntry: number };
@@ -157,6 +172,79 @@ function parseLog(tokens: string[], note: string | undefined, options: GrammarOp
   return { type: 'log', counts, when, note };
 }
 
+/** A Slack user mention as sent with escaping on: `<@U123>` or `<@U123|dana>`. */
+function mentionedUser(token: string | undefined): string | undefined {
+  return token ? /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] : undefined;
+}
+
+/** Slack escapes &, < and > in command text; notes are stored as typed. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function absenceDate(token: string | undefined, usage: string): WhenSpec {
+  const w = token?.toLowerCase();
+  if (w === 'tomorrow') return { type: 'days_ago', days: -1 };
+  const spec = token === undefined ? undefined : whenFromWord(token);
+  if (!spec || spec.type === 'weekday') fail(`${token === undefined ? 'A date is missing' : `${quote(token)} isn't a date`}. ${usage}`);
+  return spec;
+}
+
+const ABSENCE_USAGE: Record<AbsenceCommand['kind'], string> = {
+  pto: 'Use `/dial pto 2026-12-24 2026-12-31` (or one date, `today`, `tomorrow`); `/dial pto cancel 2026-12-24 2026-12-31` takes it back; managers add `@rep`.',
+  sick: 'Use `/dial sick` (today), `/dial sick yesterday` or `/dial sick 2026-12-01 2026-12-02`; managers add `@rep`.',
+  ramp: 'Use `/dial ramp @rep 50% 2026-12-01 2026-12-31`: that rep’s targets are 50% of normal on those days.',
+};
+
+function parseAbsence(kind: AbsenceCommand['kind'], tokens: string[]): AbsenceCommand {
+  const usage = ABSENCE_USAGE[kind];
+  let rest = tokens.slice(1);
+  let action: AbsenceCommand['action'] = 'add';
+  if (rest[0]?.toLowerCase() === 'cancel') {
+    action = 'cancel';
+    rest = rest.slice(1);
+  }
+  const userId = mentionedUser(rest[0]);
+  if (userId) rest = rest.slice(1);
+  else if (rest[0]?.startsWith('@') || rest[0]?.startsWith('<@')) fail(`Mention the rep so Slack links them (pick them from the list after typing @). ${usage}`);
+  let rampPercent: number | undefined;
+  if (kind === 'ramp' && action === 'add') {
+    const match = /^(\d{1,2})%?$/.exec(rest[0] ?? '');
+    if (!match || Number(match[1]) < 1) fail(`Give the ramp share as a percentage from 1 to 99. ${usage}`);
+    rampPercent = Number(match[1]);
+    rest = rest.slice(1);
+    if (!userId) fail(`Ramp is set by a manager for a rep. ${usage}`);
+  }
+  if (rest.length === 0 && kind === 'sick') rest = ['today'];
+  if (rest.length === 0 || rest.length > 2) fail(`${rest.length === 0 ? 'Which days?' : 'Give a first and a last day, no more.'} ${usage}`);
+  const from = absenceDate(rest[0], usage);
+  const to = rest.length === 2 ? absenceDate(rest[1], usage) : from;
+  return { type: 'absence', action, kind, userId, from, to, rampPercent };
+}
+
+function parseSubcommand(first: string, tokens: string[]): DialCommand | undefined {
+  switch (first) {
+    case 'goal':
+    case 'goals':
+    case 'team':
+      if (tokens.length > 1) fail(`\`/dial ${first}\` takes nothing after it.`);
+      return { type: first === 'team' ? 'team' : 'goal' };
+    case 'stats':
+    case 'status': {
+      if (tokens.length > 2) fail('Use `/dial stats` for yourself, or `/dial stats @rep` for one of your reps.');
+      const userId = mentionedUser(tokens[1]);
+      if (tokens.length === 2 && !userId) fail(`${quote(tokens[1]!)} isn't a Slack mention. Use \`/dial stats @rep\`, picking the rep from the list.`);
+      return { type: 'stats', userId };
+    }
+    case 'pto':
+    case 'sick':
+    case 'ramp':
+      return parseAbsence(first, tokens);
+    default:
+      return undefined;
+  }
+}
+
 /** Parses the text after `/dial`. Never throws: problems come back as `{ type: 'error' }`. */
 export function parseDialText(raw: string, options: GrammarOptions): DialCommand {
   try {
@@ -170,7 +258,7 @@ export function parseDialText(raw: string, options: GrammarOptions): DialCommand
     // A note follows "--" or "note:": `/dial 12 -- left voicemails`.
     const noteMatch = /(?:^|\s)(?:--|—|note:)\s*(.*)$/is.exec(text);
     const body = noteMatch ? text.slice(0, noteMatch.index).trim() : text;
-    const note = noteMatch?.[1]?.trim() || undefined;
+    const note = noteMatch?.[1]?.trim() ? unescapeSlack(noteMatch[1].trim()) : undefined;
     if (note && note.length > MAX_NOTE_LENGTH) fail(`Notes are limited to ${MAX_NOTE_LENGTH} characters; yours has ${note.length}.`);
 
     const tokens = body.split(/\s+/).filter(Boolean);
@@ -179,6 +267,8 @@ export function parseDialText(raw: string, options: GrammarOptions): DialCommand
     if (tokens.length === 1 && first === 'undo') return { type: 'undo' };
     if (first === 'help' || first === 'undo') fail(`\`/dial ${first}\` takes nothing after it.`);
     if (tokens.length === 0) fail(`There's no count to log before the note. Try \`/dial 12 -- ${note ?? 'note'}\`.`);
+    const sub = parseSubcommand(first!, tokens);
+    if (sub) return sub;
     return parseLog(tokens, note, options);
   } catch (error) {
     if (error instanceof GrammarError) return { type: 'error', message: error.message };
@@ -198,6 +288,9 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
       `${options.backfillDays} days`,
     '• `/dial 12 -- left 4 voicemails` — add a note after `--`',
     '• `/dial undo` — take back your last entry (it stays in the record as voided)',
+    '• `/dial stats` — your day, week and month against target, pace, and what you need today (managers: `/dial stats @rep`)',
+    '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
+    '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers)',
     '• `/dial help` — this message',
     '',
     '*Kinds* (the funnel): dials (`dial`, `d`, `calls`) → conversations (`convo`, `c`, `talk`) → presentations (`meeting`, `demo`, `p`) → opportunities (`opp`, `o`) → closes (`closed`, `won`, `deal`).',

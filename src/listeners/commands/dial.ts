@@ -10,7 +10,12 @@ import { messageForFailure } from '../failures.js';
 import { logEntryAndReply } from '../log-entry.js';
 import { memberFor } from '../members.js';
 import { openLogModal } from '../open-log-modal.js';
+import { handleAbsenceCommand } from './dial-absence.js';
+import type { DialContext } from './dial-context.js';
+import { handleGoalCommand } from './dial-goal.js';
 import { dialHelpText, parseDialText } from './dial-grammar.js';
+import { handleStatsCommand } from './dial-stats.js';
+import { handleTeamCommand } from './dial-team.js';
 
 export function registerDialCommand(app: App, deps: ListenerDeps): void {
   app.command('/dial', async ({ command, ack, respond, client }) => {
@@ -20,12 +25,23 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
     if (parsed.type === 'help') return ack({ response_type: 'ephemeral', ...helpReply(dialHelpText(deps.config)) });
     await ack();
 
-    const reply = (r: Reply) => respond({ response_type: 'ephemeral', replace_original: false, ...r });
+    const reply = async (r: Reply) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...r });
+    };
     const requestKey = `slash:${command.team_id}:${command.trigger_id}`;
     try {
       const now = deps.clock();
       const member = await memberFor(deps, client, command.team_id, command.user_id, now);
+      const ctx: DialContext = { deps, client, command, member, now, requestKey, reply };
       switch (parsed.type) {
+        case 'goal':
+          return await handleGoalCommand(ctx);
+        case 'team':
+          return await handleTeamCommand(ctx);
+        case 'stats':
+          return await handleStatsCommand(ctx, parsed.userId);
+        case 'absence':
+          return await handleAbsenceCommand(ctx, parsed);
         case 'open_modal':
           await openLogModal(deps, client, { member, triggerId: command.trigger_id, channelId: command.channel_id, now });
           return;

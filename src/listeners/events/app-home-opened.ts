@@ -1,8 +1,7 @@
-// App Home opened: publish the rep's dashboard.
+// App Home opened: publish the rep's dashboard (day, week and month against target, need today).
 import type { App } from '@slack/bolt';
 import { buildRepHome } from '../../blocks/home.js';
-import { formatLocalDate, localDate } from '../../lib/time.js';
-import { activityTotals } from '../../services/progress/activity-totals.js';
+import { repProgress } from '../../services/progress/rep-progress.js';
 import type { ListenerDeps } from '../deps.js';
 import { memberFor } from '../members.js';
 
@@ -12,8 +11,7 @@ export function registerAppHomeOpened(app: App, deps: ListenerDeps): void {
     const workspaceId = body.team_id;
     const now = deps.clock();
     const member = await memberFor(deps, client, workspaceId, event.user, now);
-    const totals = await activityTotals(deps.prisma, member.id, member.timezone, now);
-    const todayLabel = formatLocalDate(localDate(now, member.timezone));
-    await client.views.publish({ user_id: event.user, view: buildRepHome({ displayName: member.displayName, totals, todayLabel }) });
+    const progress = await repProgress(deps.prisma, member, now);
+    await client.views.publish({ user_id: event.user, view: buildRepHome({ displayName: member.displayName, progress }) });
   });
 }

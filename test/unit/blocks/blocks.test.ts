@@ -6,6 +6,9 @@ import { buildLogModal } from '../../../src/blocks/log-modal.js';
 import { LIMITS, truncate } from '../../../src/blocks/slack-limits.js';
 import { dialHelpText } from '../../../src/listeners/commands/dial-grammar.js';
 import type { ActivityTotals } from '../../../src/services/progress/activity-totals.js';
+import { periodProgress } from '../../../src/services/progress/pace.js';
+import type { RepProgress } from '../../../src/services/progress/rep-progress.js';
+import { weekOf } from '../../../src/lib/time.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -227,8 +230,32 @@ describe('helpReply', () => {
   });
 });
 
+/** A rep with no goal yet on Thu 3 Dec (App Home's progress with goals: progress.test.ts). */
+function noGoalProgress(totals: ActivityTotals): RepProgress {
+  const ctx = {
+    calendar: { workDays: [1, 2, 3, 4, 5], holidays: new Set<string>(), workdayStart: '09:00', workdayEnd: '17:00' },
+    teamPlans: [],
+    repPlans: [],
+    absences: [],
+  };
+  const today = '2026-12-03';
+  const zero = { dial: 0, conversation: 0, presentation: 0, opportunity: 0, close: 0 };
+  return {
+    today,
+    isWorkday: true,
+    attendanceToday: 1,
+    absenceToday: null,
+    monthly: null,
+    overridden: [],
+    day: periodProgress([today], today, 0.5, totals.today, ctx),
+    week: periodProgress(weekOf(today), today, 0.5, totals.week, ctx),
+    month: periodProgress([today], today, 0.5, totals.week, ctx),
+    needToday: zero,
+  };
+}
+
 describe('buildRepHome', () => {
-  const home = buildRepHome({ displayName: 'Ana', totals: TOTALS, todayLabel: 'Thu 3 Dec' });
+  const home = buildRepHome({ displayName: 'Ana', progress: noGoalProgress(TOTALS) });
   const blocks = home.blocks as KnownBlock[];
 
   it('is a home view headed with the rep’s name', () => {
@@ -247,16 +274,19 @@ describe('buildRepHome', () => {
     expect(button.text).toEqual({ type: 'plain_text', text: 'Log activity' });
   });
 
-  it('shows every kind for today and this week, zeros included', () => {
-    const totals = blocks.find((block): block is SectionBlock => block.type === 'section' && block.fields !== undefined);
-    expect(totals?.fields?.map((field) => field.text)).toEqual([
+  it('without a goal, shows every kind for today, this week and this month, zeros included', () => {
+    const periods = blocks.filter((block): block is SectionBlock => block.type === 'section').map((block) => block.text?.text);
+    expect(periods).toEqual([
       '*Today* (Thu 3 Dec)\n:telephone_receiver: 52 dials\n:speech_balloon: 3 conversations\n:bar_chart: 0 presentations\n:dart: 0 opportunities\n:trophy: 0 closes',
-      '*This week*\n:telephone_receiver: 140 dials\n:speech_balloon: 30 conversations\n:bar_chart: 0 presentations\n:dart: 0 opportunities\n:trophy: 1 close',
+      '*This week* (Mon 30 Nov – Sun 6 Dec)\n:telephone_receiver: 140 dials\n:speech_balloon: 30 conversations\n:bar_chart: 0 presentations\n:dart: 0 opportunities\n:trophy: 1 close',
+      '*This month* (December 2026)\n:telephone_receiver: 140 dials\n:speech_balloon: 30 conversations\n:bar_chart: 0 presentations\n:dart: 0 opportunities\n:trophy: 1 close',
     ]);
+    const notice = blocks.find((block): block is ContextBlock => block.type === 'context');
+    expect(notice?.elements[0]).toMatchObject({ text: expect.stringContaining('No goal is set yet') });
   });
 
   it('keeps the header within 150 characters for a 500-character name', () => {
-    const long = buildRepHome({ displayName: 'N'.repeat(500), totals: TOTALS, todayLabel: 'Thu 3 Dec' });
+    const long = buildRepHome({ displayName: 'N'.repeat(500), progress: noGoalProgress(TOTALS) });
     const header = (long.blocks as KnownBlock[])[0] as HeaderBlock;
     expect(header.text.text).toHaveLength(150);
     expect(header.text.text).toBe(`${'N'.repeat(149)}…`);
@@ -264,7 +294,7 @@ describe('buildRepHome', () => {
   });
 
   it('does not cut an emoji name in half', () => {
-    const emoji = buildRepHome({ displayName: '🔥'.repeat(200), totals: TOTALS, todayLabel: 'Thu 3 Dec' });
+    const emoji = buildRepHome({ displayName: '🔥'.repeat(200), progress: noGoalProgress(TOTALS) });
     const text = ((emoji.blocks as KnownBlock[])[0] as HeaderBlock).text.text;
     expect(text.length).toBeLessThanOrEqual(150);
     expect(text).not.toMatch(LONE_SURROGATE);

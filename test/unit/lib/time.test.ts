@@ -5,14 +5,18 @@ import {
   describeLocalDate,
   fixedClock,
   formatLocalDate,
+  formatLocalMonth,
+  isoWeekday,
   isValidTimezone,
   localDate,
   middayOf,
+  monthOf,
   parseInstant,
   parseLocalDate,
   weekInterval,
   type Interval,
 } from '../../../src/lib/time.js';
+import { DateTime } from 'luxon';
 
 const HOUR = 3_600_000;
 const hours = (interval: Interval) => (interval.end.getTime() - interval.start.getTime()) / HOUR;
@@ -247,5 +251,40 @@ describe('fixedClock', () => {
     const clock = fixedClock(at);
     at.setTime(0);
     expect(clock().toISOString()).toBe('2026-12-01T12:00:00.000Z');
+  });
+});
+
+describe('formatLocalMonth', () => {
+  it('names the month of a date with its year', () => {
+    expect(formatLocalMonth('2026-12-04')).toBe('December 2026');
+    expect(formatLocalMonth('2027-01-31')).toBe('January 2027');
+  });
+});
+
+describe('calendar arithmetic fast path (plain dates through UTC milliseconds)', () => {
+  // Every day 2023–2029 (a leap year and the DST days of every zone included), against Luxon.
+  const days: string[] = [];
+  for (let dt = DateTime.fromISO('2023-01-01', { zone: 'UTC' }); dt.year < 2030; dt = dt.plus({ days: 1 })) days.push(dt.toISODate()!);
+
+  it('addDays, isoWeekday and monthOf agree with Luxon on every day', () => {
+    for (const day of days) {
+      const dt = DateTime.fromISO(day, { zone: 'UTC' });
+      for (const n of [-400, -31, -1, 0, 1, 29, 366]) expect(addDays(day, n)).toBe(dt.plus({ days: n }).toISODate());
+      expect(isoWeekday(day)).toBe(dt.weekday);
+      expect(monthOf(day)).toEqual({ first: dt.startOf('month').toISODate(), last: dt.endOf('month').toISODate() });
+    }
+  });
+
+  it('knows leap days and century rules', () => {
+    expect(monthOf('2028-02-10').last).toBe('2028-02-29');
+    expect(monthOf('2100-02-10').last).toBe('2100-02-28');
+    expect(monthOf('2000-02-10').last).toBe('2000-02-29');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+  });
+
+  it('leaves what is not a real date to Luxon, as before', () => {
+    expect(addDays('2026-02-30', 1)).toBe(DateTime.fromISO('2026-02-30', { zone: 'UTC' }).plus({ days: 1 }).toISODate());
+    expect(addDays('0999-12-31', 1)).toBe('1000-01-01');
   });
 });

@@ -389,7 +389,8 @@ describe('dialHelpText', () => {
     const examples = [...help.matchAll(/`\/dial([^`]*)`/g)].map((match) => match[1]!);
     expect(examples.length).toBeGreaterThanOrEqual(9);
     for (const example of examples) {
-      const result = parse(example);
+      // "@rep" stands for a mention, which Slack sends as <@U…|name>.
+      const result = parse(example.replace('@rep', '<@U0REP|rep>'));
       if (result.type === 'error') throw new Error(`/dial${example} → ${result.message}`);
     }
   });
@@ -407,5 +408,66 @@ describe('dialHelpText', () => {
     const other = dialHelpText({ maxCountPerEntry: 250000, backfillDays: 14 });
     expect(other).toContain('backdate up to 14 days');
     expect(other).toContain('from 1 to 250,000 per entry');
+  });
+});
+
+describe('subcommands', () => {
+  it.each([
+    ['goal', { type: 'goal' }],
+    ['GOALS', { type: 'goal' }],
+    ['team', { type: 'team' }],
+    ['stats', { type: 'stats', userId: undefined }],
+    ['stats <@U0ABC|dana>', { type: 'stats', userId: 'U0ABC' }],
+    ['status <@W0ENT>', { type: 'stats', userId: 'W0ENT' }],
+  ])('`/dial %s`', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['goal now', '`/dial goal` takes nothing after it.'],
+    ['team x', '`/dial team` takes nothing after it.'],
+    ['stats dana', '“dana” isn\'t a Slack mention'],
+    ['stats <@U1> <@U2>', 'Use `/dial stats` for yourself'],
+  ])('refuses `/dial %s`', (text, message) => {
+    const result = parse(text);
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.message).toContain(message);
+  });
+
+  it('parses PTO ranges, single days, relative days, cancels and mentions', () => {
+    expect(parse('pto 2026-12-24 2026-12-31')).toEqual({
+      type: 'absence',
+      action: 'add',
+      kind: 'pto',
+      userId: undefined,
+      from: { type: 'date', date: '2026-12-24' },
+      to: { type: 'date', date: '2026-12-31' },
+      rampPercent: undefined,
+    });
+    expect(parse('pto tomorrow')).toMatchObject({ from: { type: 'days_ago', days: -1 }, to: { type: 'days_ago', days: -1 } });
+    expect(parse('pto cancel <@U0REP|sam> 2026-12-24')).toMatchObject({ action: 'cancel', userId: 'U0REP', from: { type: 'date', date: '2026-12-24' } });
+    expect(parse('sick')).toMatchObject({ kind: 'sick', from: { type: 'days_ago', days: 0 }, to: { type: 'days_ago', days: 0 } });
+    expect(parse('sick yesterday')).toMatchObject({ kind: 'sick', from: { type: 'days_ago', days: 1 } });
+    expect(parse('ramp <@U0NEW> 50% 2026-12-01 2026-12-31')).toMatchObject({ kind: 'ramp', userId: 'U0NEW', rampPercent: 50 });
+  });
+
+  it.each([
+    ['pto', 'Which days?'],
+    ['pto 2026-12-24 2026-12-25 2026-12-26', 'Give a first and a last day, no more.'],
+    ['pto monday', '“monday” isn\'t a date'],
+    ['pto 2026-02-30', '“2026-02-30” isn\'t a real date'],
+    ['pto @sam 2026-12-24', 'Mention the rep so Slack links them'],
+    ['ramp <@U0NEW> 2026-12-01 2026-12-31', 'Give the ramp share as a percentage from 1 to 99'],
+    ['ramp 50% 2026-12-01 2026-12-31', 'Ramp is set by a manager for a rep.'],
+    ['ramp <@U0NEW> 0% 2026-12-01', 'Give the ramp share as a percentage'],
+    ['ramp <@U0NEW> 150% 2026-12-01', 'Give the ramp share as a percentage'],
+  ])('refuses `/dial %s` with usage', (text, message) => {
+    const result = parse(text);
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.message).toContain(message);
+  });
+
+  it('unescapes what Slack escapes in notes', () => {
+    expect(parse('12 -- Smith &amp; Sons &lt;VIP&gt;')).toMatchObject({ type: 'log', note: 'Smith & Sons <VIP>' });
   });
 });

@@ -1,0 +1,218 @@
+// The team settings modal (`/dial team`, managers only) and the summary DM sent after a save.
+import type { KnownBlock, PlainTextOption, View } from '@slack/types';
+import { formatLocalDate } from '../lib/time.js';
+import { formatHolidayLines, MAX_HOLIDAY_NAME, MAX_HOLIDAYS } from '../services/teams/holiday-lines.js';
+import type { TeamSettings } from '../services/teams/team-settings.js';
+import type { Reply } from './activity-replies.js';
+import { CALLBACK, TEAM_MODAL } from './ids.js';
+import { LIMITS, truncate } from './slack-limits.js';
+
+export const MAX_TEAM_NAME = 80;
+export const MAX_TEAM_MANAGERS = 20;
+
+export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const WEEKDAY_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** Common IANA zones for the team timezone (a static_select holds at most 100 options). */
+export const COMMON_TIMEZONES: readonly string[] = [
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Vancouver',
+  'America/Phoenix',
+  'America/Denver',
+  'America/Chicago',
+  'America/Mexico_City',
+  'America/New_York',
+  'America/Toronto',
+  'America/Bogota',
+  'America/Lima',
+  'America/Halifax',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'America/Argentina/Buenos_Aires',
+  'America/St_Johns',
+  'Atlantic/Reykjavik',
+  'UTC',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Europe/Brussels',
+  'Europe/Amsterdam',
+  'Europe/Berlin',
+  'Europe/Zurich',
+  'Europe/Rome',
+  'Europe/Stockholm',
+  'Europe/Warsaw',
+  'Europe/Athens',
+  'Europe/Helsinki',
+  'Europe/Kyiv',
+  'Europe/Istanbul',
+  'Europe/Moscow',
+  'Africa/Lagos',
+  'Africa/Cairo',
+  'Africa/Johannesburg',
+  'Africa/Nairobi',
+  'Asia/Dubai',
+  'Asia/Karachi',
+  'Asia/Kolkata',
+  'Asia/Dhaka',
+  'Asia/Bangkok',
+  'Asia/Jakarta',
+  'Asia/Singapore',
+  'Asia/Manila',
+  'Asia/Hong_Kong',
+  'Asia/Shanghai',
+  'Asia/Taipei',
+  'Asia/Seoul',
+  'Asia/Tokyo',
+  'Australia/Perth',
+  'Australia/Adelaide',
+  'Australia/Brisbane',
+  'Australia/Sydney',
+  'Australia/Melbourne',
+  'Pacific/Auckland',
+];
+
+export type TeamModalMetadata = { teamId: string };
+
+const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: truncate(text, 75) }, value });
+const zoneOption = (zone: string) => option(zone.replace(/_/g, ' '), zone);
+const dayOption = (day: number) => option(WEEKDAY_LONG[day - 1]!, String(day));
+
+export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings }): View {
+  const s = input.settings;
+  const metadata: TeamModalMetadata = { teamId: input.teamId };
+  const zones = s.timezone && !COMMON_TIMEZONES.includes(s.timezone) ? [s.timezone, ...COMMON_TIMEZONES] : COMMON_TIMEZONES;
+  const holidays = formatHolidayLines(s.holidays);
+  const input_ = <E>(block_id: string, label: string, element: E, extra: { optional?: boolean; hint?: string } = {}) => ({
+    type: 'input' as const,
+    block_id,
+    label: { type: 'plain_text' as const, text: label },
+    element,
+    ...(extra.optional ? { optional: true } : {}),
+    ...(extra.hint ? { hint: { type: 'plain_text' as const, text: extra.hint } } : {}),
+  });
+  const blocks = [
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Targets count only the team’s workdays: days off in the work week and holidays lower every rep’s targets.' }],
+    },
+    input_(TEAM_MODAL.nameBlock, 'Team name', {
+      type: 'plain_text_input',
+      action_id: TEAM_MODAL.action,
+      initial_value: s.name,
+      max_length: MAX_TEAM_NAME,
+    }),
+    input_(
+      TEAM_MODAL.channelBlock,
+      'Team channel',
+      {
+        type: 'conversations_select',
+        action_id: TEAM_MODAL.action,
+        ...(s.channelId ? { initial_conversation: s.channelId } : {}),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        placeholder: { type: 'plain_text', text: 'Pick a channel' },
+      },
+      { optional: true, hint: 'Where progress and leaderboards are posted.' },
+    ),
+    input_(
+      TEAM_MODAL.managersBlock,
+      'Managers',
+      {
+        type: 'multi_users_select',
+        action_id: TEAM_MODAL.action,
+        initial_users: s.managerUserIds,
+        max_selected_items: MAX_TEAM_MANAGERS,
+        placeholder: { type: 'plain_text', text: 'Pick managers' },
+      },
+      { optional: true, hint: 'Managers set goals, see every rep, and get escalation alerts. Workspace admins manage every team.' },
+    ),
+    input_(TEAM_MODAL.workDaysBlock, 'Work week', {
+      type: 'checkboxes',
+      action_id: TEAM_MODAL.action,
+      options: [1, 2, 3, 4, 5, 6, 7].map(dayOption),
+      ...(s.workDays.length > 0 ? { initial_options: s.workDays.map(dayOption) } : {}),
+    }),
+    input_(
+      TEAM_MODAL.startBlock,
+      'Workday starts',
+      { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.workdayStart },
+      { hint: 'In each rep’s own timezone; pace counts today’s share of these hours.' },
+    ),
+    input_(TEAM_MODAL.endBlock, 'Workday ends', { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.workdayEnd }),
+    input_(
+      TEAM_MODAL.timezoneBlock,
+      'Team timezone',
+      {
+        type: 'static_select',
+        action_id: TEAM_MODAL.action,
+        options: zones.slice(0, 100).map(zoneOption),
+        ...(s.timezone ? { initial_option: zoneOption(s.timezone) } : {}),
+        placeholder: { type: 'plain_text', text: 'Pick a timezone' },
+      },
+      { optional: true, hint: 'For team-wide things such as when the board is posted. Reps’ days follow their own Slack timezone.' },
+    ),
+    input_(
+      TEAM_MODAL.holidaysBlock,
+      'Holidays',
+      {
+        type: 'plain_text_input',
+        action_id: TEAM_MODAL.action,
+        multiline: true,
+        max_length: LIMITS.plainTextInput,
+        ...(holidays ? { initial_value: holidays } : {}),
+        placeholder: { type: 'plain_text', text: '2026-12-25 Christmas Day' },
+      },
+      { optional: true, hint: `One per line: the date as YYYY-MM-DD, then the name (up to ${MAX_HOLIDAY_NAME} characters). At most ${MAX_HOLIDAYS}.` },
+    ),
+  ] as KnownBlock[];
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.teamSettings,
+    title: { type: 'plain_text', text: 'Team settings' },
+    submit: { type: 'plain_text', text: 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: JSON.stringify(metadata),
+    blocks,
+  };
+}
+
+/** "Mon–Fri", "Mon–Sat", "Mon, Wed, Fri": runs of three or more days are shortened, Monday first. */
+export function describeWorkDays(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const day of sorted) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === day - 1) run.push(day);
+    else runs.push([day]);
+  }
+  return runs
+    .map((run) => (run.length >= 3 ? `${WEEKDAY_NAMES[run[0]! - 1]}–${WEEKDAY_NAMES[run.at(-1)! - 1]}` : run.map((d) => WEEKDAY_NAMES[d - 1]).join(', ')))
+    .join(', ');
+}
+
+const SHOWN_HOLIDAYS = 10;
+
+/** The DM a manager gets after saving team settings. */
+export function teamSettingsSummary(settings: TeamSettings): Reply {
+  const headline = `:white_check_mark: Team settings saved for *${settings.name}*.`;
+  const holidays = settings.holidays;
+  const holidayLines = holidays.slice(0, SHOWN_HOLIDAYS).map((h) => `    ${formatLocalDate(h.date)} ${h.date.slice(0, 4)}: ${h.name}`);
+  if (holidays.length > SHOWN_HOLIDAYS) holidayLines.push(`    …and ${holidays.length - SHOWN_HOLIDAYS} more`);
+  const lines = [
+    `• *Channel:* ${settings.channelId ? `<#${settings.channelId}>` : 'none'}`,
+    `• *Managers:* ${settings.managerUserIds.length > 0 ? settings.managerUserIds.map((u) => `<@${u}>`).join(', ') : 'none (workspace admins manage it)'}`,
+    `• *Work week:* ${describeWorkDays(settings.workDays)}`,
+    `• *Workday:* ${settings.workdayStart}–${settings.workdayEnd} (each rep’s own time)`,
+    `• *Team timezone:* ${settings.timezone ?? 'not set'}`,
+    `• *Holidays:* ${holidays.length === 0 ? 'none' : holidays.length}`,
+    ...holidayLines,
+  ];
+  return {
+    text: `Team settings saved for ${settings.name}.`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate([headline, ...lines].join('\n'), LIMITS.sectionText) } }],
+  };
+}

@@ -1,0 +1,46 @@
+// `/dial stats [@rep]`: a rep's day, week and month against target, pace and what they need
+// today. Anyone may see their own; a rep's managers (and workspace admins) may see that rep's.
+import type { Member } from '../../generated/prisma/client.js';
+import { errorReply } from '../../blocks/activity-replies.js';
+import { statsReply } from '../../blocks/progress.js';
+import { managesMember } from '../../services/members/manager-rights.js';
+import { repProgress } from '../../services/progress/rep-progress.js';
+import { memberFor } from '../members.js';
+import type { DialContext } from './dial-context.js';
+
+const NOT_YOURS = 'Only a rep’s managers can see their stats. `/dial stats` shows your own.';
+
+/**
+ * The member whose stats the caller may see, or a refusal to show them. A refused request stores
+ * nothing: a Slack user dialbot has never seen is only looked up (and so remembered) for an admin.
+ */
+async function visibleRep(ctx: DialContext, userId: string): Promise<Member | { refusal: string }> {
+  const { deps, client, member: caller, now } = ctx;
+  if (!caller.isWorkspaceAdmin) {
+    const managesAnyTeam = (await deps.prisma.teamManager.count({ where: { memberId: caller.id } })) > 0;
+    if (!managesAnyTeam) return { refusal: NOT_YOURS };
+    const known = await deps.prisma.member.findUnique({
+      where: { workspaceId_slackUserId: { workspaceId: caller.workspaceId, slackUserId: userId } },
+    });
+    if (!known) return { refusal: `<@${userId}> hasn’t used dialbot yet, so there are no stats to show.` };
+  }
+  // Known members get their profile (timezone) refreshed when stale; admins may look anyone up.
+  const rep = await memberFor(deps, client, caller.workspaceId, userId, now);
+  return (await managesMember(deps.prisma, caller, rep)) ? rep : { refusal: NOT_YOURS };
+}
+
+export async function handleStatsCommand(ctx: DialContext, userId: string | undefined): Promise<void> {
+  const { deps, member: caller, now } = ctx;
+  const self = userId === undefined || userId === caller.slackUserId;
+  let rep = caller;
+  if (!self) {
+    const found = await visibleRep(ctx, userId);
+    if ('refusal' in found) {
+      await ctx.reply(errorReply(found.refusal));
+      return;
+    }
+    rep = found;
+  }
+  const progress = await repProgress(deps.prisma, rep, now);
+  await ctx.reply(statsReply(progress, rep.id === caller.id ? { self: true } : { self: false, name: rep.displayName }));
+}

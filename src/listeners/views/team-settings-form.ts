@@ -1,0 +1,154 @@
+// Reads the team settings modal's state into settings, or into field errors keyed by block id.
+// Pure: Slack checks some inputs in the browser, but a submission can be forged, so check all.
+import { z } from 'zod';
+import { TEAM_MODAL } from '../../blocks/ids.js';
+import { MAX_TEAM_MANAGERS, MAX_TEAM_NAME, type TeamModalMetadata } from '../../blocks/team-settings-modal.js';
+import { hasControlCharacters } from '../../lib/text.js';
+import { isValidTimezone, parseClockTime } from '../../lib/time.js';
+import { parseHolidayLines } from '../../services/teams/holiday-lines.js';
+import type { TeamSettings } from '../../services/teams/team-settings.js';
+
+type Option = { value?: string | null } | null | undefined;
+type StateValue = {
+  value?: string | null;
+  selected_conversation?: string | null;
+  selected_users?: string[] | null;
+  selected_options?: Option[] | null;
+  selected_option?: Option;
+  selected_time?: string | null;
+};
+type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
+
+export type TeamFormResult = { ok: true; settings: TeamSettings } | { ok: false; errors: Record<string, string> };
+
+/** Field errors shown for the holidays list: the first few lines, then a count. */
+const SHOWN_LINE_ERRORS = 3;
+
+const clockTime = (what: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => s?.trim() ?? '')
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: `Pick when the workday ${what}.` });
+      else if (parseClockTime(s) === null) ctx.addIssue({ code: 'custom', message: 'Use a time as HH:MM, e.g. 09:00.' });
+    })
+    .transform((s) => {
+      const minutes = parseClockTime(s) ?? 0;
+      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    });
+
+const formSchema = z.object({
+  [TEAM_MODAL.nameBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim().normalize('NFC'))
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: 'Give the team a name.' });
+      else if (Array.from(s).length > MAX_TEAM_NAME) ctx.addIssue({ code: 'custom', message: `Keep the name to ${MAX_TEAM_NAME} characters (it has ${Array.from(s).length}).` });
+      else if (hasControlCharacters(s)) ctx.addIssue({ code: 'custom', message: 'The name contains control characters; retype it without them.' });
+    }),
+  [TEAM_MODAL.channelBlock]: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, 'Pick the team channel from the list.')
+    .nullish()
+    .transform((s) => s ?? null),
+  [TEAM_MODAL.managersBlock]: z
+    .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Pick managers from the list.'))
+    .max(MAX_TEAM_MANAGERS, `Name at most ${MAX_TEAM_MANAGERS} managers.`)
+    .nullish()
+    .transform((ids) => [...new Set(ids ?? [])]),
+  [TEAM_MODAL.workDaysBlock]: z
+    .array(z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'Tick days from the list.' }))
+    .nullish()
+    .transform((days) => [...new Set((days ?? []).map(Number))].sort((a, b) => a - b))
+    .refine((days) => days.length > 0, 'Tick at least one workday.'),
+  [TEAM_MODAL.startBlock]: clockTime('starts'),
+  [TEAM_MODAL.endBlock]: clockTime('ends'),
+  [TEAM_MODAL.timezoneBlock]: z
+    .string()
+    .refine(isValidTimezone, 'Pick a timezone from the list.')
+    .nullish()
+    .transform((s) => s ?? null),
+  [TEAM_MODAL.holidaysBlock]: z
+    .string()
+    .nullish()
+    .transform((text, ctx) => {
+      const { holidays, errors } = parseHolidayLines(text ?? '');
+      if (errors.length > 0) {
+        const shown = errors.slice(0, SHOWN_LINE_ERRORS).map((e) => e.message);
+        if (errors.length > SHOWN_LINE_ERRORS) shown.push(`…and ${errors.length - SHOWN_LINE_ERRORS} more to fix.`);
+        ctx.addIssue({ code: 'custom', message: shown.join(' ') });
+      }
+      return holidays;
+    }),
+});
+
+/** The value each block's single element submitted, in the shape the schema reads. */
+function rawValues(values: StateValues): Record<string, unknown> {
+  const element = (block: string) => values[block]?.[TEAM_MODAL.action];
+  return {
+    [TEAM_MODAL.nameBlock]: element(TEAM_MODAL.nameBlock)?.value,
+    [TEAM_MODAL.channelBlock]: element(TEAM_MODAL.channelBlock)?.selected_conversation,
+    [TEAM_MODAL.managersBlock]: element(TEAM_MODAL.managersBlock)?.selected_users,
+    [TEAM_MODAL.workDaysBlock]: element(TEAM_MODAL.workDaysBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.startBlock]: element(TEAM_MODAL.startBlock)?.selected_time,
+    [TEAM_MODAL.endBlock]: element(TEAM_MODAL.endBlock)?.selected_time,
+    [TEAM_MODAL.timezoneBlock]: element(TEAM_MODAL.timezoneBlock)?.selected_option?.value,
+    [TEAM_MODAL.holidaysBlock]: element(TEAM_MODAL.holidaysBlock)?.value,
+  };
+}
+
+/**
+ * Every field's problems at once; nothing to store unless there are none. `submitterIsAdmin`:
+ * only a workspace admin may leave the team without managers (admins manage every team anyway).
+ */
+export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boolean }): TeamFormResult {
+  const errors: Record<string, string> = {};
+  const parsed = formSchema.safeParse(rawValues(values));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const block = String(issue.path[0] ?? TEAM_MODAL.nameBlock);
+      errors[block] ??= issue.message;
+    }
+  }
+  const data = parsed.success ? parsed.data : undefined;
+
+  // Checks across fields, on whatever parsed cleanly.
+  const start = parseClockTime(String(rawValues(values)[TEAM_MODAL.startBlock] ?? ''));
+  const end = parseClockTime(String(rawValues(values)[TEAM_MODAL.endBlock] ?? ''));
+  if (start !== null && end !== null && end <= start && !errors[TEAM_MODAL.endBlock]) {
+    errors[TEAM_MODAL.endBlock] = 'The workday must end after it starts.';
+  }
+  const managers = values[TEAM_MODAL.managersBlock]?.[TEAM_MODAL.action]?.selected_users ?? [];
+  if (managers.length === 0 && !rules.submitterIsAdmin && !errors[TEAM_MODAL.managersBlock]) {
+    errors[TEAM_MODAL.managersBlock] = 'Name at least one manager (you can name yourself): only a workspace admin may leave a team without managers.';
+  }
+
+  if (Object.keys(errors).length > 0 || !data) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      name: data[TEAM_MODAL.nameBlock],
+      channelId: data[TEAM_MODAL.channelBlock],
+      managerUserIds: [...data[TEAM_MODAL.managersBlock]].sort(),
+      workDays: data[TEAM_MODAL.workDaysBlock],
+      workdayStart: data[TEAM_MODAL.startBlock],
+      workdayEnd: data[TEAM_MODAL.endBlock],
+      timezone: data[TEAM_MODAL.timezoneBlock],
+      holidays: data[TEAM_MODAL.holidaysBlock],
+    },
+  };
+}
+
+const metadataSchema = z.object({ teamId: z.string().min(1).max(64) });
+
+/** The team the modal was opened for, from private_metadata; undefined when missing or malformed. */
+export function teamModalMetadata(privateMetadata: string | undefined): TeamModalMetadata | undefined {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(privateMetadata || '{}'));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

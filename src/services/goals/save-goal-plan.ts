@@ -1,0 +1,103 @@
+// Stores a goal plan and its audit event in one transaction. The audit row's unique request key
+// (`goal:<workspace>:<view id>`) makes a double-submitted modal store one plan.
+import { randomUUID } from 'node:crypto';
+import type { GoalPlan, PrismaClient } from '../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { Kind, KindCounts } from '../../lib/kinds.js';
+import type { LocalDate } from '../../lib/time.js';
+import type { FunnelRatios } from './plan-from-revenue.js';
+import type { PlanSummary } from './plan-summary.js';
+
+export type SaveGoalPlanInput = {
+  workspaceId: string;
+  teamId: string;
+  /** Set for a plan for one rep; null for the whole team. */
+  memberId: string | null;
+  effectiveFrom: LocalDate;
+  revenueTarget: number;
+  averageDealSize: number;
+  ratios: FunnelRatios;
+  overrides: KindCounts | undefined;
+  /** Slack user id of the manager. */
+  createdBy: string;
+  /** The targets the manager saw, recorded in the audit event. */
+  summary: PlanSummary;
+  requestKey: string;
+  now: Date;
+};
+
+export type SavedGoalPlan = { plan: GoalPlan; duplicate: boolean };
+
+async function previousSave(prisma: PrismaClient, requestKey: string): Promise<GoalPlan | undefined> {
+  const event = await prisma.auditEvent.findUnique({ where: { requestKey } });
+  if (!event?.subjectId) return undefined;
+  return (await prisma.goalPlan.findUnique({ where: { id: event.subjectId } })) ?? undefined;
+}
+
+const rounded = (counts: Record<Kind, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.round(n * 100) / 100]));
+
+export async function saveGoalPlan(prisma: PrismaClient, input: SaveGoalPlanInput): Promise<SavedGoalPlan> {
+  const already = await previousSave(prisma, input.requestKey);
+  if (already) return { plan: already, duplicate: true };
+
+  const id = randomUUID();
+  const overrides = input.overrides && Object.keys(input.overrides).length > 0 ? input.overrides : null;
+  const row = {
+    id,
+    teamId: input.teamId,
+    memberId: input.memberId,
+    effectiveFrom: input.effectiveFrom,
+    revenueTarget: input.revenueTarget,
+    averageDealSize: input.averageDealSize,
+    ...input.ratios,
+    overrides: overrides ?? undefined,
+    createdBy: input.createdBy,
+    createdAt: input.now,
+  };
+  const { summary } = input;
+  try {
+    const [plan] = await prisma.$transaction([
+      prisma.goalPlan.create({ data: row }),
+      prisma.auditEvent.create({
+        data: {
+          workspaceId: input.workspaceId,
+          actorUserId: input.createdBy,
+          action: 'goal_plan.created',
+          subjectType: 'goal_plan',
+          subjectId: id,
+          requestKey: input.requestKey,
+          createdAt: input.now,
+          data: {
+            plan: {
+              teamId: input.teamId,
+              memberId: input.memberId,
+              effectiveFrom: input.effectiveFrom,
+              revenueTarget: input.revenueTarget,
+              averageDealSize: input.averageDealSize,
+              ...input.ratios,
+              overrides,
+            },
+            targets: {
+              month: summary.month.first.slice(0, 7),
+              workdays: summary.workdays,
+              workdaysPerWeek: summary.workdaysPerWeek,
+              monthly: summary.monthly.targets,
+              computed: summary.monthly.computed,
+              overridden: summary.monthly.overridden,
+              weekly: rounded(summary.weekly),
+              daily: rounded(summary.daily),
+            },
+          },
+        },
+      }),
+    ]);
+    return { plan, duplicate: false };
+  } catch (error) {
+    // The same view submitted twice at once: the other request stored it.
+    if (isUniqueViolation(error)) {
+      const stored = await previousSave(prisma, input.requestKey);
+      if (stored) return { plan: stored, duplicate: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+// A rep's day, week and month against target, with pace and what they need today, in their
+// own timezone and their team's calendar. Voided activity never counts.
+import type { GoalPlan, Member, PrismaClient } from '../../generated/prisma/client.js';
+import type { Kind, KindCounts } from '../../lib/kinds.js';
+import { dayInterval, elapsedShareOfDay, localDate, monthOf, eachDay, weekOf, type Interval, type LocalDate } from '../../lib/time.js';
+import { planFromRevenue } from '../goals/plan-from-revenue.js';
+import { absenceOn, attendance, isWorkday, planOn, type AbsenceSpan, type KindTargets, type PlanPeriod, type TargetContext } from '../goals/targets.js';
+import { needToday, periodProgress, type PeriodProgress } from './pace.js';
+
+export type RepProgress = {
+  today: LocalDate;
+  isWorkday: boolean;
+  /** 0 when away today, the ramp share when ramping, else 1. */
+  attendanceToday: number;
+  /** Why attendance differs today: time off (pto, sick) or a ramp; null on a normal day. */
+  absenceToday: AbsenceSpan['kind'] | null;
+  /** Monthly targets of the plan in force today, or null before any goal is set. */
+  monthly: Record<Kind, number> | null;
+  overridden: readonly Kind[];
+  day: PeriodProgress;
+  week: PeriodProgress;
+  month: PeriodProgress;
+  needToday: KindTargets;
+};
+
+export function planPeriod(plan: GoalPlan): PlanPeriod {
+  const { targets, overridden } = planFromRevenue({ ...plan, overrides: (plan.overrides ?? undefined) as KindCounts | undefined });
+  return { effectiveFrom: plan.effectiveFrom, monthly: targets, overridden };
+}
+
+/** Everything targets depend on for one rep: team calendar, plans, absences. */
+export async function loadTargetContext(prisma: PrismaClient, member: Member): Promise<TargetContext & { timezone: string }> {
+  const team = member.teamId ? await prisma.team.findUnique({ where: { id: member.teamId }, include: { holidays: true } }) : null;
+  // Oldest first: of two plans taking effect the same day, planOn keeps the later one, so the one
+  // saved last (a manager correcting today's plan) is the one in force.
+  const byAge = [{ effectiveFrom: 'asc' as const }, { createdAt: 'asc' as const }, { id: 'asc' as const }];
+  const [teamPlans, repPlans, absences] = await Promise.all([
+    team ? prisma.goalPlan.findMany({ where: { teamId: team.id, memberId: null }, orderBy: byAge }) : [],
+    prisma.goalPlan.findMany({ where: { memberId: member.id }, orderBy: byAge }),
+    prisma.absence.findMany({ where: { memberId: member.id, cancelledAt: null } }),
+  ]);
+  return {
+    timezone: member.timezone,
+    calendar: {
+      workDays: team?.workDays ?? [1, 2, 3, 4, 5],
+      holidays: new Set(team?.holidays.map((h) => h.date) ?? []),
+      workdayStart: team?.workdayStart ?? '09:00',
+      workdayEnd: team?.workdayEnd ?? '17:00',
+    },
+    teamPlans: teamPlans.map(planPeriod),
+    repPlans: repPlans.map(planPeriod),
+    absences: absences.map((a) => ({ kind: a.kind, startDate: a.startDate, endDate: a.endDate, rampPercent: a.rampPercent })),
+  };
+}
+
+async function actualIn(prisma: PrismaClient, memberId: string, interval: Interval): Promise<KindCounts> {
+  const groups = await prisma.activity.groupBy({
+    by: ['kind'],
+    where: { memberId, voidedAt: null, occurredAt: { gte: interval.start, lt: interval.end } },
+    _sum: { count: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.kind, g._sum.count ?? 0]));
+}
+
+const spanning = (days: readonly LocalDate[], zone: string): Interval => ({
+  start: dayInterval(days[0]!, zone).start,
+  end: dayInterval(days.at(-1)!, zone).end,
+});
+
+export async function repProgress(prisma: PrismaClient, member: Member, now: Date): Promise<RepProgress> {
+  const ctx = await loadTargetContext(prisma, member);
+  const zone = member.timezone;
+  const today = localDate(now, zone);
+  const week = weekOf(today);
+  const { first, last } = monthOf(today);
+  const month = eachDay(first, last);
+  const [dayActual, weekActual, monthActual] = await Promise.all([
+    actualIn(prisma, member.id, dayInterval(today, zone)),
+    actualIn(prisma, member.id, spanning(week, zone)),
+    actualIn(prisma, member.id, spanning(month, zone)),
+  ]);
+  const share = elapsedShareOfDay(now, zone, ctx.calendar.workdayStart, ctx.calendar.workdayEnd);
+  const plan = planOn(today, ctx);
+  return {
+    today,
+    isWorkday: isWorkday(today, ctx.calendar),
+    attendanceToday: attendance(today, ctx.absences),
+    absenceToday: absenceOn(today, ctx.absences)?.kind ?? null,
+    monthly: plan?.monthly ?? null,
+    overridden: plan?.overridden ?? [],
+    day: periodProgress([today], today, share, dayActual, ctx),
+    week: periodProgress(week, today, share, weekActual, ctx),
+    month: periodProgress(month, today, share, monthActual, ctx),
+    needToday: needToday(week, today, weekActual, ctx),
+  };
+}

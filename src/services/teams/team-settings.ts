@@ -1,0 +1,55 @@
+// A team's settings as one plain snapshot (what the settings modal shows and the audit records),
+// and which team `/dial team` opens for a member.
+import type { Member, PrismaClient, Team } from '../../generated/prisma/client.js';
+import { managesTeam } from '../members/manager-rights.js';
+import type { HolidayLine } from './holiday-lines.js';
+
+export type TeamSettings = {
+  name: string;
+  channelId: string | null;
+  /** Slack user ids of the named managers, sorted. */
+  managerUserIds: string[];
+  /** ISO weekdays, 1 = Monday … 7 = Sunday, ascending. */
+  workDays: number[];
+  workdayStart: string;
+  workdayEnd: string;
+  timezone: string | null;
+  /** Earliest first. */
+  holidays: HolidayLine[];
+};
+
+export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Promise<{ team: Team; settings: TeamSettings } | undefined> {
+  const team = await prisma.team.findUnique({
+    where: { id: teamId },
+    include: { managers: { include: { member: { select: { slackUserId: true } } } }, holidays: { orderBy: { date: 'asc' } } },
+  });
+  if (!team) return undefined;
+  const { managers, holidays, ...plain } = team;
+  return {
+    team: plain,
+    settings: {
+      name: team.name,
+      channelId: team.channelId,
+      managerUserIds: managers.map((m) => m.member.slackUserId).sort(),
+      workDays: [...team.workDays].sort((a, b) => a - b),
+      workdayStart: team.workdayStart,
+      workdayEnd: team.workdayEnd,
+      timezone: team.timezone,
+      holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
+    },
+  };
+}
+
+/**
+ * The team a member's `/dial team` is about: their own team when they manage it, else the first
+ * team that names them a manager; undefined when they manage neither (and the team they belong
+ * to, for the refusal message).
+ */
+export async function teamToManage(prisma: PrismaClient, member: Member): Promise<{ teamId: string | undefined; ownTeamId: string | null }> {
+  if (member.teamId && (await managesTeam(prisma, member, member.teamId))) return { teamId: member.teamId, ownTeamId: member.teamId };
+  const named = await prisma.teamManager.findFirst({
+    where: { memberId: member.id, team: { workspaceId: member.workspaceId } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return { teamId: named?.teamId, ownTeamId: member.teamId };
+}

@@ -1,0 +1,83 @@
+// Saves a team's settings in one transaction: the team's own fields, its managers and its holidays
+// (both lists replaced), and a 'team.updated' audit event with the settings before and after.
+// The request key (the modal's view id) makes a double submit save once.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { UserError } from '../../lib/errors.js';
+import { loadTeamSettings, type TeamSettings } from './team-settings.js';
+
+export const TEAM_UPDATED = 'team.updated';
+
+export type UpdateTeamSettingsInput = {
+  workspaceId: string;
+  teamId: string;
+  actorUserId: string;
+  settings: TeamSettings;
+  /** Member ids of the managers, one per `settings.managerUserIds` entry (resolved by the caller). */
+  managerMemberIds: string[];
+  requestKey: string;
+  now: Date;
+};
+
+export type UpdatedTeamSettings = { duplicate: boolean; before: TeamSettings; after: TeamSettings };
+
+async function previous(prisma: PrismaClient, requestKey: string): Promise<UpdatedTeamSettings | undefined> {
+  const event = await prisma.auditEvent.findUnique({ where: { requestKey } });
+  if (!event) return undefined;
+  const data = event.data as { before: TeamSettings; after: TeamSettings };
+  return { duplicate: true, before: data.before, after: data.after };
+}
+
+export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeamSettingsInput): Promise<UpdatedTeamSettings> {
+  const already = await previous(prisma, input.requestKey);
+  if (already) return already;
+  const loaded = await loadTeamSettings(prisma, input.teamId);
+  if (!loaded || loaded.team.workspaceId !== input.workspaceId) throw new UserError('invalid_input', 'That team no longer exists. Run `/dial team` again.');
+  const before = loaded.settings;
+  const after: TeamSettings = {
+    ...input.settings,
+    managerUserIds: [...input.settings.managerUserIds].sort(),
+    workDays: [...input.settings.workDays].sort((a, b) => a - b),
+  };
+  const { teamId } = input;
+  try {
+    await prisma.$transaction([
+      prisma.auditEvent.create({
+        data: {
+          workspaceId: input.workspaceId,
+          actorUserId: input.actorUserId,
+          action: TEAM_UPDATED,
+          subjectType: 'team',
+          subjectId: teamId,
+          data: { before, after },
+          requestKey: input.requestKey,
+          createdAt: input.now,
+        },
+      }),
+      prisma.team.update({
+        where: { id: teamId },
+        data: {
+          name: after.name,
+          channelId: after.channelId,
+          timezone: after.timezone,
+          workDays: after.workDays,
+          workdayStart: after.workdayStart,
+          workdayEnd: after.workdayEnd,
+        },
+      }),
+      prisma.teamManager.deleteMany({ where: { teamId } }),
+      prisma.teamManager.createMany({ data: [...new Set(input.managerMemberIds)].map((memberId) => ({ teamId, memberId, createdAt: input.now })) }),
+      prisma.holiday.deleteMany({ where: { teamId } }),
+      prisma.holiday.createMany({ data: after.holidays.map((h) => ({ teamId, date: h.date, name: h.name, createdAt: input.now })) }),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const stored = await previous(prisma, input.requestKey);
+      if (stored) return stored;
+      // Another team took the name between the form check and the save.
+      throw new UserError('invalid_input', `Another team is already called “${after.name}”. Nothing was saved; run \`/dial team\` again and pick another name.`);
+    }
+    throw error;
+  }
+  return { duplicate: false, before, after };
+}

@@ -1,0 +1,134 @@
+import { TEAM_MODAL } from '../../../../src/blocks/ids.js';
+import { readTeamForm, teamModalMetadata } from '../../../../src/listeners/views/team-settings-form.js';
+
+type Form = {
+  name?: string | null;
+  channel?: string | null;
+  managers?: string[] | null;
+  days?: string[] | null;
+  start?: string | null;
+  end?: string | null;
+  timezone?: string | null;
+  holidays?: string | null;
+};
+
+const VALID: Required<Form> = {
+  name: ' Inside Sales ',
+  channel: 'C0SALES',
+  managers: ['U0BOSS', 'U0MGR', 'U0BOSS'],
+  days: ['5', '1', '2', '3', '4'],
+  start: '8:30',
+  end: '16:30',
+  timezone: 'Europe/London',
+  holidays: '2026-12-25 Christmas Day\n2026-12-24 Christmas Eve',
+};
+
+function state(form: Form) {
+  const f = { ...VALID, ...form };
+  const a = TEAM_MODAL.action;
+  return {
+    [TEAM_MODAL.nameBlock]: { [a]: { value: f.name } },
+    [TEAM_MODAL.channelBlock]: { [a]: { selected_conversation: f.channel } },
+    [TEAM_MODAL.managersBlock]: { [a]: { selected_users: f.managers } },
+    [TEAM_MODAL.workDaysBlock]: { [a]: { selected_options: f.days?.map((value) => ({ value })) ?? null } },
+    [TEAM_MODAL.startBlock]: { [a]: { selected_time: f.start } },
+    [TEAM_MODAL.endBlock]: { [a]: { selected_time: f.end } },
+    [TEAM_MODAL.timezoneBlock]: { [a]: { selected_option: f.timezone === null ? null : { value: f.timezone } } },
+    [TEAM_MODAL.holidaysBlock]: { [a]: { value: f.holidays } },
+  };
+}
+
+const read = (form: Form, submitterIsAdmin = false) => readTeamForm(state(form), { submitterIsAdmin });
+const errorsOf = (form: Form, submitterIsAdmin = false) => {
+  const result = read(form, submitterIsAdmin);
+  if (result.ok) throw new Error('expected field errors');
+  return result.errors;
+};
+
+describe('readTeamForm', () => {
+  it('reads a valid form into settings: trimmed name, unique sorted managers and days, HH:MM times, sorted holidays', () => {
+    expect(read({})).toEqual({
+      ok: true,
+      settings: {
+        name: 'Inside Sales',
+        channelId: 'C0SALES',
+        managerUserIds: ['U0BOSS', 'U0MGR'],
+        workDays: [1, 2, 3, 4, 5],
+        workdayStart: '08:30',
+        workdayEnd: '16:30',
+        timezone: 'Europe/London',
+        holidays: [
+          { date: '2026-12-24', name: 'Christmas Eve' },
+          { date: '2026-12-25', name: 'Christmas Day' },
+        ],
+      },
+    });
+  });
+
+  it('treats the optional fields as empty when left out', () => {
+    const result = read({ channel: null, timezone: null, holidays: null });
+    expect(result.ok && [result.settings.channelId, result.settings.timezone, result.settings.holidays]).toEqual([null, null, []]);
+  });
+
+  it.each<[string, Form, string, string]>([
+    ['no name', { name: null }, TEAM_MODAL.nameBlock, 'Give the team a name.'],
+    ['a blank name', { name: '   ' }, TEAM_MODAL.nameBlock, 'Give the team a name.'],
+    ['a long name', { name: 'n'.repeat(81) }, TEAM_MODAL.nameBlock, 'Keep the name to 80 characters (it has 81).'],
+    ['a name with control characters', { name: 'Sales\u202E' }, TEAM_MODAL.nameBlock, 'The name contains control characters; retype it without them.'],
+    ['a forged channel', { channel: '#sales' }, TEAM_MODAL.channelBlock, 'Pick the team channel from the list.'],
+    ['a forged manager', { managers: ['U0BOSS', 'nobody'] }, TEAM_MODAL.managersBlock, 'Pick managers from the list.'],
+    ['too many managers', { managers: Array.from({ length: 21 }, (_, i) => `U0M${i}`) }, TEAM_MODAL.managersBlock, 'Name at most 20 managers.'],
+    ['no managers (not an admin)', { managers: [] }, TEAM_MODAL.managersBlock, 'Name at least one manager (you can name yourself): only a workspace admin may leave a team without managers.'],
+    ['no workdays', { days: [] }, TEAM_MODAL.workDaysBlock, 'Tick at least one workday.'],
+    ['workdays missing', { days: null }, TEAM_MODAL.workDaysBlock, 'Tick at least one workday.'],
+    ['a forged workday', { days: ['0'] }, TEAM_MODAL.workDaysBlock, 'Tick days from the list.'],
+    ['no start', { start: null }, TEAM_MODAL.startBlock, 'Pick when the workday starts.'],
+    ['no end', { end: '' }, TEAM_MODAL.endBlock, 'Pick when the workday ends.'],
+    ['a bad start', { start: '9am' }, TEAM_MODAL.startBlock, 'Use a time as HH:MM, e.g. 09:00.'],
+    ['an end before the start', { start: '18:00', end: '08:00' }, TEAM_MODAL.endBlock, 'The workday must end after it starts.'],
+    ['an end equal to the start', { start: '09:00', end: '9:00' }, TEAM_MODAL.endBlock, 'The workday must end after it starts.'],
+    ['an unknown timezone', { timezone: 'Europe/Atlantis' }, TEAM_MODAL.timezoneBlock, 'Pick a timezone from the list.'],
+    ['a bad holiday line', { holidays: '2026-12-25 Christmas\n2026-13-01 Smarch' }, TEAM_MODAL.holidaysBlock, 'Line 2: “2026-13-01” isn’t a real date.'],
+    ['a duplicate holiday', { holidays: '2026-12-25 A\n2026-12-25 B' }, TEAM_MODAL.holidaysBlock, 'Line 2: 2026-12-25 is already on line 1; give each date once.'],
+  ])('answers %s with that field’s error only', (_label, form, block, message) => {
+    expect(errorsOf(form)).toEqual({ [block]: message });
+  });
+
+  it('lets a workspace admin leave the team without managers', () => {
+    const result = read({ managers: [] }, true);
+    expect(result.ok && result.settings.managerUserIds).toEqual([]);
+  });
+
+  it('shows the first three bad holiday lines and counts the rest', () => {
+    const holidays = ['x1', 'x2', 'x3', 'x4', 'x5'].join('\n');
+    expect(errorsOf({ holidays })[TEAM_MODAL.holidaysBlock]).toBe(
+      'Line 1: start with the date as YYYY-MM-DD, then the name, e.g. “2026-12-25 Christmas Day”. ' +
+        'Line 2: start with the date as YYYY-MM-DD, then the name, e.g. “2026-12-25 Christmas Day”. ' +
+        'Line 3: start with the date as YYYY-MM-DD, then the name, e.g. “2026-12-25 Christmas Day”. …and 2 more to fix.',
+    );
+  });
+
+  it('reports every bad field at once', () => {
+    expect(Object.keys(errorsOf({ name: '', managers: [], days: [], start: '12:00', end: '11:00', timezone: 'Nowhere', holidays: 'nope' })).sort()).toEqual(
+      [TEAM_MODAL.nameBlock, TEAM_MODAL.managersBlock, TEAM_MODAL.workDaysBlock, TEAM_MODAL.endBlock, TEAM_MODAL.timezoneBlock, TEAM_MODAL.holidaysBlock].sort(),
+    );
+  });
+
+  it('survives a state with no blocks at all (a forged submission)', () => {
+    const result = readTeamForm({}, { submitterIsAdmin: false });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(
+      [TEAM_MODAL.nameBlock, TEAM_MODAL.managersBlock, TEAM_MODAL.workDaysBlock, TEAM_MODAL.startBlock, TEAM_MODAL.endBlock].sort(),
+    );
+  });
+});
+
+describe('teamModalMetadata', () => {
+  it('reads the team id, and nothing from malformed metadata', () => {
+    expect(teamModalMetadata('{"teamId":"3f1c"}')).toEqual({ teamId: '3f1c' });
+    expect(teamModalMetadata('not json')).toBeUndefined();
+    expect(teamModalMetadata('{}')).toBeUndefined();
+    expect(teamModalMetadata(undefined)).toBeUndefined();
+    expect(teamModalMetadata(JSON.stringify({ teamId: 'x'.repeat(65) }))).toBeUndefined();
+  });
+});
