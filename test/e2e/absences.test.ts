@@ -38,11 +38,7 @@ describe.each(testDatabases())('absences on %s', (database) => {
   });
   afterAll(() => h.stop());
   beforeEach(async () => {
-    await h.prisma.$executeRawUnsafe(
-      'TRUNCATE "Absence", "GoalPlan", "Holiday", "Activity", "AuditEvent", "TeamManager", "Member", "Team", "Workspace" CASCADE',
-    );
-    h.slack.reset();
-    h.clock.set('2026-12-04T15:00:00Z');
+    await h.reset('2026-12-04T15:00:00Z');
   });
 
   const say = async (user: string, text: string, fields: Record<string, string> = {}) => {

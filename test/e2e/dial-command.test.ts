@@ -13,9 +13,7 @@ describe.each(testDatabases())('/dial on %s', (database) => {
   });
   afterAll(() => h.stop());
   beforeEach(async () => {
-    await h.prisma.$executeRawUnsafe('TRUNCATE "Activity", "AuditEvent", "TeamManager", "Member", "Team", "Workspace" CASCADE');
-    h.slack.reset();
-    h.clock.set('2026-12-04T15:00:00Z');
+    await h.reset('2026-12-04T15:00:00Z');
   });
 
   const rows = () => h.prisma.activity.findMany({ orderBy: { kind: 'asc' } });

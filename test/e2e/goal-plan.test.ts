@@ -59,10 +59,7 @@ describe.each(testDatabases())('goal plan on %s', (database) => {
   });
   afterAll(() => h.stop());
   beforeEach(async () => {
-    await h.prisma.$executeRawUnsafe(
-      'TRUNCATE "Activity", "AuditEvent", "GoalPlan", "Absence", "Holiday", "TeamManager", "Member", "Team", "Workspace" CASCADE',
-    );
-    h.slack.reset();
+    await h.reset();
     h.clock.set(NOW);
   });
 

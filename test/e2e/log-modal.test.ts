@@ -27,8 +27,7 @@ describe.each(testDatabases())('Log activity modal on %s', (database) => {
   });
   afterAll(() => h.stop());
   beforeEach(async () => {
-    await h.prisma.$executeRawUnsafe('TRUNCATE "Activity", "AuditEvent", "TeamManager", "Member", "Team", "Workspace" CASCADE');
-    h.slack.reset();
+    await h.reset();
   });
 
   const submit = (form: Form, extra: { viewId?: string; privateMetadata?: string; userId?: string } = {}) =>

@@ -257,7 +257,7 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  waitFor(method: string, predicate?: (c: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
+  waitFor(method: string, predicate?: (c: RecordedCall) => boolean, timeoutMs = 15_000): Promise<RecordedCall> {
     const existing = this.calls.find((c) => matches(c, method, predicate));
     if (existing !== undefined) return Promise.resolve(existing);
     return new Promise<RecordedCall>((resolve, reject) => {
@@ -318,7 +318,7 @@ export class FakeSlack {
   }
 
   /** Resolves once a Socket Mode client is connected and has been sent `hello`. */
-  socketConnected(timeoutMs = 5000): Promise<void> {
+  socketConnected(timeoutMs = 15_000): Promise<void> {
     if (this.socketConnections > 0) return Promise.resolve();
     if (this.stopped) return Promise.reject(new Error('FakeSlack is stopped'));
     return new Promise<void>((resolve, reject) => {

@@ -45,6 +45,8 @@ export class TestClock {
 export type LogLine = Record<string, unknown> & { msg?: string; level?: string };
 
 export type Harness = {
+  /** Empties every table (migrations kept), forgets the fake's calls and sets the clock: a clean slate between tests. */
+  reset(at?: string): Promise<void>;
   slack: FakeSlack;
   requester: SlackRequester;
   dialbot: Dialbot;
@@ -106,7 +108,16 @@ export async function startHarness(options: { database: TestDatabase; now?: stri
   });
   const requester = new SlackRequester({ url: `http://127.0.0.1:${dialbot.port}/slack/events`, signingSecret: SIGNING_SECRET });
 
+  const startAt = options.now ?? '2026-12-04T15:00:00Z';
   return {
+    async reset(at = startAt) {
+      const tables = await dialbot.db.prisma.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+      );
+      await dialbot.db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} CASCADE`);
+      slack.reset();
+      clock.set(at);
+    },
     slack,
     requester,
     dialbot,
@@ -127,7 +138,7 @@ export async function startHarness(options: { database: TestDatabase; now?: stri
 }
 
 /** Resolves once `check` passes (the app works after acking, so results land a moment later). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

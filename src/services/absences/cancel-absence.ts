@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { UserError } from '../../lib/errors.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 import { formatDateRange, localDate, type LocalDate } from '../../lib/time.js';
 import { ABSENCE_NOUNS, checkAbsenceRange, intersection, overlaps, remainingAfterCancel, type AbsenceKind, type DateRange } from './absence-rules.js';
 import { absenceRow, absenceRowSchema, activeAbsences, previousOutcome, rangeSchema, type AbsenceRow } from './absence-store.js';
@@ -73,20 +73,19 @@ export async function cancelAbsence(prisma: PrismaClient, input: CancelAbsenceIn
     throw new UserError('invalid_input', `No ${ABSENCE_NOUNS[input.kind]} is recorded for ${formatDateRange(range.startDate, range.endDate, today)}, so there is nothing to cancel.`);
   }
   const outcome = { memberId: input.memberId, kind: input.kind, range, ...plan };
-  try {
-    await prisma.$transaction([
-      prisma.auditEvent.create({
-        data: {
-          workspaceId: input.workspaceId,
-          actorUserId: input.actorUserId,
-          action: ABSENCE_CANCELLED,
-          subjectType: 'member',
-          subjectId: input.memberId,
-          data: outcome,
-          requestKey: input.requestKey,
-          createdAt: input.now,
-        },
-      }),
+  const written = await writeOncePerRequest(
+    prisma,
+    {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      action: ABSENCE_CANCELLED,
+      subjectType: 'member',
+      subjectId: input.memberId,
+      data: outcome,
+      requestKey: input.requestKey,
+      createdAt: input.now,
+    },
+    [
       prisma.absence.updateMany({
         where: { id: { in: plan.cancelled.map((a) => a.id) }, cancelledAt: null },
         data: { cancelledAt: input.now, cancelledBy: input.actorUserId },
@@ -94,13 +93,9 @@ export async function cancelAbsence(prisma: PrismaClient, input: CancelAbsenceIn
       prisma.absence.createMany({
         data: plan.kept.map((a) => ({ ...a, memberId: input.memberId, createdBy: input.actorUserId, createdAt: input.now })),
       }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const stored = await previousOutcome(prisma, input.requestKey, ABSENCE_CANCELLED, outcomeSchema);
-      if (stored) return { duplicate: true, ...stored };
-    }
-    throw error;
-  }
+    ],
+    () => previousOutcome(prisma, input.requestKey, ABSENCE_CANCELLED, outcomeSchema),
+  );
+  if (!written.written) return { duplicate: true, ...written.previous };
   return { duplicate: false, ...outcome };
 }

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { UserError } from '../../lib/errors.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 import { formatDateRange, localDate, type LocalDate } from '../../lib/time.js';
 import { ABSENCE_NAMES, checkAbsenceRange, covers, mergeWith, overlaps, type AbsenceKind, type DateRange } from './absence-rules.js';
 import { absenceRow, absenceRowSchema, activeAbsences, previousOutcome, rangeSchema, type AbsenceRow } from './absence-store.js';
@@ -80,21 +80,19 @@ export async function recordAbsence(prisma: PrismaClient, input: RecordAbsenceIn
 
   const absence: AbsenceRow = { id: randomUUID(), kind: input.kind, ...union, rampPercent };
   const outcome = { memberId: input.memberId, requested, absence, merged: absorbed };
-  try {
-    await prisma.$transaction([
-      // First: a concurrent retry of the same request fails on the unique key before anything else.
-      prisma.auditEvent.create({
-        data: {
-          workspaceId: input.workspaceId,
-          actorUserId: input.actorUserId,
-          action: ABSENCE_RECORDED,
-          subjectType: 'member',
-          subjectId: input.memberId,
-          data: outcome,
-          requestKey: input.requestKey,
-          createdAt: input.now,
-        },
-      }),
+  const written = await writeOncePerRequest(
+    prisma,
+    {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      action: ABSENCE_RECORDED,
+      subjectType: 'member',
+      subjectId: input.memberId,
+      data: outcome,
+      requestKey: input.requestKey,
+      createdAt: input.now,
+    },
+    [
       prisma.absence.create({
         data: { ...absence, memberId: input.memberId, createdBy: input.actorUserId, createdAt: input.now },
       }),
@@ -102,13 +100,9 @@ export async function recordAbsence(prisma: PrismaClient, input: RecordAbsenceIn
         where: { id: { in: absorbed.map((a) => a.id) }, cancelledAt: null },
         data: { cancelledAt: input.now, cancelledBy: input.actorUserId },
       }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const stored = await previousOutcome(prisma, input.requestKey, ABSENCE_RECORDED, outcomeSchema);
-      if (stored) return { duplicate: true, ...stored };
-    }
-    throw error;
-  }
+    ],
+    () => previousOutcome(prisma, input.requestKey, ABSENCE_RECORDED, outcomeSchema),
+  );
+  if (!written.written) return { duplicate: true, ...written.previous };
   return { duplicate: false, ...outcome };
 }

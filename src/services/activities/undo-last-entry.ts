@@ -1,9 +1,9 @@
 // `/dial undo`: voids the caller's most recent entry. Rows stay, marked voided, so the record
 // keeps what happened; a retried undo request voids nothing more.
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { UserError } from '../../lib/errors.js';
 import type { KindCounts } from '../../lib/kinds.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 
 export type UndoInput = {
   workspaceId: string;
@@ -37,32 +37,26 @@ export async function undoLastEntry(prisma: PrismaClient, input: UndoInput): Pro
   });
   if (!last) throw new UserError('nothing_to_undo', 'You have no entries to undo.');
 
-  try {
-    await prisma.$transaction([
-      // The audit row's unique request key makes a concurrent retry fail here instead of voiding twice.
-      prisma.auditEvent.create({
-        data: {
-          workspaceId: input.workspaceId,
-          actorUserId: input.actorUserId,
-          action: 'activity.voided',
-          subjectType: 'entry',
-          subjectId: last.entryId,
-          data: { reason: 'undo' },
-          requestKey: input.requestKey,
-          createdAt: input.now,
-        },
-      }),
+  const outcome = await writeOncePerRequest(
+    prisma,
+    {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      action: 'activity.voided',
+      subjectType: 'entry',
+      subjectId: last.entryId,
+      data: { reason: 'undo' },
+      requestKey: input.requestKey,
+      createdAt: input.now,
+    },
+    [
       prisma.activity.updateMany({
         where: { entryId: last.entryId, voidedAt: null },
         data: { voidedAt: input.now, voidedBy: input.actorUserId, voidReason: 'undo' },
       }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const stored = await previousUndo(prisma, input.requestKey);
-      if (stored) return stored;
-    }
-    throw error;
-  }
+    ],
+    () => previousUndo(prisma, input.requestKey),
+  );
+  if (!outcome.written) return outcome.previous;
   return describeEntry(prisma, last.entryId);
 }

@@ -2,9 +2,9 @@
 // (`goal:<workspace>:<view id>`) makes a double-submitted modal store one plan.
 import { randomUUID } from 'node:crypto';
 import type { GoalPlan, PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import type { Kind, KindCounts } from '../../lib/kinds.js';
 import type { LocalDate } from '../../lib/time.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 import type { FunnelRatios } from './plan-from-revenue.js';
 import type { PlanSummary } from './plan-summary.js';
 
@@ -55,49 +55,42 @@ export async function saveGoalPlan(prisma: PrismaClient, input: SaveGoalPlanInpu
     createdAt: input.now,
   };
   const { summary } = input;
-  try {
-    const [plan] = await prisma.$transaction([
-      prisma.goalPlan.create({ data: row }),
-      prisma.auditEvent.create({
-        data: {
-          workspaceId: input.workspaceId,
-          actorUserId: input.createdBy,
-          action: 'goal_plan.created',
-          subjectType: 'goal_plan',
-          subjectId: id,
-          requestKey: input.requestKey,
-          createdAt: input.now,
-          data: {
-            plan: {
-              teamId: input.teamId,
-              memberId: input.memberId,
-              effectiveFrom: input.effectiveFrom,
-              revenueTarget: input.revenueTarget,
-              averageDealSize: input.averageDealSize,
-              ...input.ratios,
-              overrides,
-            },
-            targets: {
-              month: summary.month.first.slice(0, 7),
-              workdays: summary.workdays,
-              workdaysPerWeek: summary.workdaysPerWeek,
-              monthly: summary.monthly.targets,
-              computed: summary.monthly.computed,
-              overridden: summary.monthly.overridden,
-              weekly: rounded(summary.weekly),
-              daily: rounded(summary.daily),
-            },
-          },
+  const written = await writeOncePerRequest(
+    prisma,
+    {
+      workspaceId: input.workspaceId,
+      actorUserId: input.createdBy,
+      action: 'goal_plan.created',
+      subjectType: 'goal_plan',
+      subjectId: id,
+      requestKey: input.requestKey,
+      createdAt: input.now,
+      data: {
+        plan: {
+          teamId: input.teamId,
+          memberId: input.memberId,
+          effectiveFrom: input.effectiveFrom,
+          revenueTarget: input.revenueTarget,
+          averageDealSize: input.averageDealSize,
+          ...input.ratios,
+          overrides,
         },
-      }),
-    ]);
-    return { plan, duplicate: false };
-  } catch (error) {
+        targets: {
+          month: summary.month.first.slice(0, 7),
+          workdays: summary.workdays,
+          workdaysPerWeek: summary.workdaysPerWeek,
+          monthly: summary.monthly.targets,
+          computed: summary.monthly.computed,
+          overridden: summary.monthly.overridden,
+          weekly: rounded(summary.weekly),
+          daily: rounded(summary.daily),
+        },
+      },
+    },
+    [prisma.goalPlan.create({ data: row })],
     // The same view submitted twice at once: the other request stored it.
-    if (isUniqueViolation(error)) {
-      const stored = await previousSave(prisma, input.requestKey);
-      if (stored) return { plan: stored, duplicate: true };
-    }
-    throw error;
-  }
+    () => previousSave(prisma, input.requestKey),
+  );
+  if (!written.written) return { plan: written.previous, duplicate: true };
+  return { plan: written.results[0] as GoalPlan, duplicate: false };
 }

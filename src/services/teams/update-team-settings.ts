@@ -2,8 +2,8 @@
 // (both lists replaced), and a 'team.updated' audit event with the settings before and after.
 // The request key (the modal's view id) makes a double submit save once.
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { UserError } from '../../lib/errors.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 import { loadTeamSettings, type TeamSettings } from './team-settings.js';
 
 export const TEAM_UPDATED = 'team.updated';
@@ -40,20 +40,19 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
     workDays: [...input.settings.workDays].sort((a, b) => a - b),
   };
   const { teamId } = input;
-  try {
-    await prisma.$transaction([
-      prisma.auditEvent.create({
-        data: {
-          workspaceId: input.workspaceId,
-          actorUserId: input.actorUserId,
-          action: TEAM_UPDATED,
-          subjectType: 'team',
-          subjectId: teamId,
-          data: { before, after },
-          requestKey: input.requestKey,
-          createdAt: input.now,
-        },
-      }),
+  const written = await writeOncePerRequest(
+    prisma,
+    {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      action: TEAM_UPDATED,
+      subjectType: 'team',
+      subjectId: teamId,
+      data: { before, after },
+      requestKey: input.requestKey,
+      createdAt: input.now,
+    },
+    [
       prisma.team.update({
         where: { id: teamId },
         data: {
@@ -69,15 +68,13 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
       prisma.teamManager.createMany({ data: [...new Set(input.managerMemberIds)].map((memberId) => ({ teamId, memberId, createdAt: input.now })) }),
       prisma.holiday.deleteMany({ where: { teamId } }),
       prisma.holiday.createMany({ data: after.holidays.map((h) => ({ teamId, date: h.date, name: h.name, createdAt: input.now })) }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const stored = await previous(prisma, input.requestKey);
-      if (stored) return stored;
+    ],
+    () => previous(prisma, input.requestKey),
+    () => {
       // Another team took the name between the form check and the save.
       throw new UserError('invalid_input', `Another team is already called “${after.name}”. Nothing was saved; run \`/dial team\` again and pick another name.`);
-    }
-    throw error;
-  }
+    },
+  );
+  if (!written.written) return written.previous;
   return { duplicate: false, before, after };
 }
