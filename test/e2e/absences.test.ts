@@ -6,7 +6,7 @@
 // 2026; December 2026 has 23 Mon–Fri workdays, so each workday carries 1/23 of the month. A week
 // or month target is the sum of its days' targets; days away count zero, ramp days their share.
 import { KIND_LABELS, KINDS, type Kind } from '../../src/lib/kinds.js';
-import { givenTeamGoal } from '../helpers/goal-plan.js';
+import { givenTeamGoal } from '../helpers/goals.js';
 import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 
 const REP = 'U0REP1';

@@ -3,7 +3,7 @@
 // a valid one replaces the team's settings, managers and holidays at once, audits and DMs.
 import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
 import { KIND_LABELS, KINDS, type Kind } from '../../src/lib/kinds.js';
-import { givenTeamGoal } from '../helpers/goal-plan.js';
+import { givenTeamGoal } from '../helpers/goals.js';
 import { eventually, slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 
 const BOSS = 'U0BOSS'; // workspace admin
@@ -300,6 +300,23 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     await eventually(async () => expect((await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } })).name).toBe('Pat’s team'));
     const rep = await openAs(REP);
     expect((await rep.reply()).text).toBe(`:warning: Only the managers of Pat’s team (<@${MGR}>) or a workspace admin can change its settings.`);
+  });
+
+  it('a named (non-admin) manager sees their reps’ stats; a rep cannot see a peer’s', async () => {
+    const teamId = await teamIdFromModal();
+    await (await slash(h, REP, '25 dials 4 convos')).reply();
+    const before = await (await slash(h, MGR, `stats <@${REP}|dana>`)).reply();
+    expect(before.text).toContain('Only a rep’s managers can see their stats.');
+
+    await submit({ ...VALID, managers: [MGR] }, { teamId });
+    await h.slack.waitFor('chat.postMessage');
+    const after = await (await slash(h, MGR, `stats <@${REP}|dana>`)).reply();
+    const shown = visibleText(after);
+    expect(shown).toContain('25 dials');
+    expect(shown).toContain('4 conversations');
+
+    const peer = await (await slash(h, REP, `stats <@${MGR}|pat>`)).reply();
+    expect(peer.text).toContain('Only a rep’s managers can see their stats.');
   });
 
   it('holidays are not workdays: they lower targets', async () => {

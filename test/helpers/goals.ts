@@ -4,7 +4,8 @@
  * rows behind the app's back. The modal itself is tested end to end in its own suite.
  */
 import { randomUUID } from 'node:crypto';
-import type { GoalPlan } from '../../src/generated/prisma/client.js';
+import type { GoalPlan, PrismaClient } from '../../src/generated/prisma/client.js';
+import { ensureDefaultTeam } from '../../src/services/members/ensure-default-team.js';
 import type { KindCounts } from '../../src/lib/kinds.js';
 import type { LocalDate } from '../../src/lib/time.js';
 import { SEED_RATIOS, type FunnelRatios } from '../../src/services/goals/plan-from-revenue.js';
@@ -33,7 +34,29 @@ export async function saveTestGoalPlan(h: Harness, input: TestGoalPlan): Promise
     where: { workspaceId_slackUserId: { workspaceId: input.workspaceId ?? 'T0001', slackUserId: input.repUserId } },
   });
   if (!rep.teamId) throw new Error(`${input.repUserId} is on no team`);
-  const team = await h.prisma.team.findUniqueOrThrow({ where: { id: rep.teamId }, include: { holidays: true } });
+  return storePlan(h.prisma, rep.workspaceId, rep.teamId, input.forRep ? rep.id : null, input, h.clock.now());
+}
+
+/** A plan for the workspace's default team (created if need be), for tests with no rep yet. */
+export async function givenTeamGoal(
+  prisma: PrismaClient,
+  input: Omit<TestGoalPlan, 'repUserId' | 'forRep'> & { now?: Date },
+): Promise<{ teamId: string }> {
+  const workspaceId = input.workspaceId ?? 'T0001';
+  const team = await ensureDefaultTeam(prisma, workspaceId);
+  await storePlan(prisma, workspaceId, team.id, null, input, input.now ?? new Date('2026-12-01T00:00:00Z'));
+  return { teamId: team.id };
+}
+
+async function storePlan(
+  prisma: PrismaClient,
+  workspaceId: string,
+  teamId: string,
+  memberId: string | null,
+  input: Omit<TestGoalPlan, 'repUserId' | 'forRep'>,
+  now: Date,
+): Promise<GoalPlan> {
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId }, include: { holidays: true } });
   const plan = {
     revenueTarget: input.revenueTarget ?? 100_000,
     averageDealSize: input.averageDealSize ?? 10_000,
@@ -46,10 +69,10 @@ export async function saveTestGoalPlan(h: Harness, input: TestGoalPlan): Promise
     workdayStart: team.workdayStart,
     workdayEnd: team.workdayEnd,
   };
-  const { plan: saved } = await saveGoalPlan(h.prisma, {
-    workspaceId: rep.workspaceId,
+  const { plan: saved } = await saveGoalPlan(prisma, {
+    workspaceId,
     teamId: team.id,
-    memberId: input.forRep ? rep.id : null,
+    memberId,
     effectiveFrom: input.effectiveFrom,
     revenueTarget: plan.revenueTarget,
     averageDealSize: plan.averageDealSize,
@@ -58,7 +81,7 @@ export async function saveTestGoalPlan(h: Harness, input: TestGoalPlan): Promise
     createdBy: input.createdBy ?? 'U0MANAGER',
     summary: summarizePlan(plan, input.effectiveFrom, calendar),
     requestKey: `test-goal:${randomUUID()}`,
-    now: h.clock.now(),
+    now,
   });
   return saved;
 }
