@@ -9,6 +9,8 @@ export const CALLBACK = {
 
 export const ACTION = {
   openLogModal: 'open_log_modal',
+  /** App Home period buttons: `home_period_day|week|month`. */
+  homePeriod: 'home_period',
   /** Any goal-modal input changed (dispatch_action): refresh the preview. */
   goalPreview: 'goal_preview',
 } as const;

@@ -1,5 +1,6 @@
 // Registers every listener; adding a feature means adding a file and a line here.
 import type { App } from '@slack/bolt';
+import { registerHomePeriodAction } from './actions/home-period.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
@@ -12,6 +13,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDialCommand(app, deps);
   registerLogActivityView(app, deps);
   registerOpenLogModalAction(app, deps);
+  registerHomePeriodAction(app, deps);
   registerAppHomeOpened(app, deps);
   registerTeamSettingsView(app, deps);
   registerGoalPlanListeners(app, deps);

@@ -1,0 +1,37 @@
+// A manager's side-by-side view: every rep of the teams they manage, for one period, on the team's
+// tracked kinds. Each rep's numbers are their own (their timezone, targets and absences).
+import type { Member, PrismaClient } from '../../generated/prisma/client.js';
+import type { Kind } from '../../lib/kinds.js';
+import { teamReps } from '../members/team-reps.js';
+import { repProgress, type RepProgress } from './rep-progress.js';
+import type { PeriodProgress } from './pace.js';
+
+export type OverviewPeriod = 'day' | 'week' | 'month';
+
+export type RepRow = { slackUserId: string; displayName: string; period: PeriodProgress; progress: RepProgress };
+
+export type TeamOverview = { teamId: string; teamName: string; trackedKinds: Kind[]; reps: RepRow[] };
+
+/** The teams `manager` manages: named ones, or every team of the workspace for admins. */
+function managedTeams(prisma: PrismaClient, manager: Member) {
+  return prisma.team.findMany({
+    where: manager.isWorkspaceAdmin ? { workspaceId: manager.workspaceId } : { managers: { some: { memberId: manager.id } } },
+    orderBy: { name: 'asc' },
+  });
+}
+
+export async function teamOverviews(prisma: PrismaClient, manager: Member, now: Date, period: OverviewPeriod): Promise<TeamOverview[]> {
+  const teams = await managedTeams(prisma, manager);
+  const overviews: TeamOverview[] = [];
+  for (const team of teams) {
+    const members = await teamReps(prisma, team.id);
+    if (members.length === 0) continue;
+    const reps: RepRow[] = [];
+    for (const member of members) {
+      const progress = await repProgress(prisma, member, now);
+      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress });
+    }
+    overviews.push({ teamId: team.id, teamName: team.name, trackedKinds: team.trackedKinds, reps });
+  }
+  return overviews;
+}

@@ -1,0 +1,96 @@
+// App Home for managers: their reps side by side, each against their own target, with period
+// buttons; reps see only their own dashboard. Activity is logged the way reps log it.
+import { ACTION } from '../../src/blocks/ids.js';
+import { givenTeamGoal } from '../helpers/goals.js';
+import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+
+const BOSS = 'U0BOSS';
+const DANA = 'U0DANA';
+const SAM = 'U0SAM';
+
+// Friday 4 Dec 2026, 13:00 in New York. The week (Mon 30 Nov – Sun 6 Dec) takes Monday at
+// November's rate (360 ÷ 21 workdays) and Tue–Fri at December's (360 ÷ 23): 79.75 → 80 dials;
+// conversations 120 ÷ 21 + 4 × 120 ÷ 23 = 26.58 → 27.
+const NOW = '2026-12-04T18:00:00Z';
+
+describe.each(testDatabases())('App Home on %s', (database) => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ database, now: NOW });
+    h.slack.setUser({ id: BOSS, name: 'morgan', tz: 'America/New_York', is_admin: true });
+    h.slack.setUser({ id: DANA, name: 'dana', tz: 'America/New_York' });
+    h.slack.setUser({ id: SAM, name: 'sam', tz: 'America/New_York' });
+  });
+  afterAll(() => h.stop());
+  beforeEach(() => h.reset(NOW));
+
+  const openHome = async (user: string) => {
+    h.slack.reset();
+    await h.requester.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' });
+    const call = await h.slack.waitFor('views.publish', (c) => c.args.user_id === user);
+    return call.args.view as { blocks: Array<Record<string, any>> };
+  };
+
+  it('shows a manager each rep’s week against their own target, side by side', async () => {
+    await (await slash(h, DANA, '60 dials 12 convos')).reply();
+    await (await slash(h, SAM, '20 dials 30 convos')).reply();
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+
+    const view = await openHome(BOSS);
+    const shown = visibleText(view);
+    expect(shown).toContain('Sales · this week');
+    expect(shown).toContain('2 reps · 2 behind pace');
+    expect(shown).toContain(`<@${DANA}> · 60/80 dials (75%) · 12/27 conversations (44%) · behind`);
+    expect(shown).toContain(`<@${SAM}> · 20/80 dials (25%) · 30/27 conversations (111%) · behind`);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(shown).not.toContain(`<@${BOSS}> ·`); // an admin who never logged is not a rep
+  });
+
+  it('lists an admin who logs activity as a rep', async () => {
+    await (await slash(h, BOSS, '5')).reply();
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    const shown = visibleText(await openHome(BOSS));
+    expect(shown).toContain(`<@${BOSS}> · 5/80 dials (6%)`);
+  });
+
+  it('switches the manager’s period with the buttons', async () => {
+    await (await slash(h, DANA, '60')).reply();
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    const view = await openHome(BOSS);
+    const buttons = view.blocks.find((b) => b.type === 'actions' && b.elements.some((e: any) => e.action_id === `${ACTION.homePeriod}_month`));
+    expect(buttons?.elements.map((e: any) => e.text.text)).toEqual(['Today', 'This week', 'This month']);
+
+    h.slack.reset();
+    await h.requester.interaction({
+      type: 'block_actions',
+      user: { id: BOSS, team_id: 'T0001' },
+      trigger_id: '1.2.3',
+      actions: [{ type: 'button', action_id: `${ACTION.homePeriod}_month`, value: 'month', block_id: 'b', action_ts: '1' }],
+      view: { id: 'VHOME', type: 'home' },
+    });
+    const month = (await h.slack.waitFor('views.publish')).args.view as object;
+    expect(visibleText(month)).toContain('Sales · this month');
+    expect(visibleText(month)).toContain(`<@${DANA}> · 60/360 dials (16%)`);
+  });
+
+  it('shows a rep only their own dashboard', async () => {
+    await (await slash(h, DANA, '60')).reply();
+    const shown = visibleText(await openHome(DANA));
+    expect(shown).toContain('dana’s prospecting');
+    expect(shown).not.toContain('Sales · this week');
+    expect(shown).not.toContain(`<@${SAM}>`);
+  });
+
+  it('keeps a 150-rep team within Slack’s 100-block limit', async () => {
+    const reps = Array.from({ length: 150 }, (_, i) => `U0R${String(i).padStart(3, '0')}`);
+    for (const rep of reps) h.slack.setUser({ id: rep, name: `rep${rep.slice(3)}`, tz: 'America/Chicago' });
+    await Promise.all(reps.map(async (rep, i) => (await slash(h, rep, String(i + 1))).reply()));
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    const view = await openHome(BOSS);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const shown = visibleText(view);
+    for (const rep of reps) expect(shown).toContain(`<@${rep}>`);
+    for (const block of view.blocks) if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+  }, 120_000);
+});
