@@ -21,6 +21,9 @@ Commands:
                                       write activity as CSV to stdout (dates inclusive, UTC)
   targets <user-id> [--at ISO]        print a rep's targets, pace and need today as JSON
                                       (as the clock reads --at, default now)
+  run-job <name> [--team <id>] [--at ISO]
+                                      run a scheduled job now, as if the clock said --at
+                                      (a slot already done sends nothing); prints JSON
   doctor                              check configuration, database and Slack credentials
   help                                show this help
 
@@ -157,6 +160,40 @@ async function targetsCommand(args: string[]): Promise<number> {
   });
 }
 
+async function runJobCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { at: { type: 'string' }, team: { type: 'string' } }, allowPositionals: true, strict: true });
+  const [name, ...extra] = positionals;
+  if (!name || extra.length > 0) throw new UsageError('usage: dialbot run-job <name> [--team <team-id>] [--at ISO]');
+  const { jobNamed, JOBS } = await import('./jobs/registry.js');
+  if (!jobNamed(name)) throw new UsageError(`unknown job "${name}"; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
+  const at = values.at === undefined ? systemClock() : parseInstant(values.at);
+  if (!at) throw new UsageError(`--at must be an ISO-8601 instant with its offset, like 2026-12-04T21:30:00Z (got "${values.at}")`);
+  const config = readAppConfig();
+  const { migrationStatus } = await loadMigrations();
+  const { runJob, UnknownTeamError } = await import('./jobs/run-job.js');
+  const { processClaimant } = await import('./jobs/claim.js');
+  const { WebClient } = await import('@slack/web-api');
+  const logger = createLogger({ level: config.logLevel, destination: 'stderr' });
+  return withDatabase(async (db) => {
+    const { pending } = await migrationStatus(db);
+    if (pending.length > 0) {
+      err(`the database schema is not up to date (${pending.length} migration(s) pending): run "dialbot migrate" first`);
+      return 1;
+    }
+    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl });
+    const deps = { prisma: db.prisma, client, botToken: config.slack.botToken, logger, clock: systemClock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
+    try {
+      const summary = await runJob(deps, name, { at, ...(values.team === undefined ? {} : { teamId: values.team }) });
+      for (const slot of summary.slots) if (slot.status === 'done') err(`${slot.slot}: already done`);
+      out(JSON.stringify(summary));
+      return 0;
+    } catch (error) {
+      if (error instanceof UnknownTeamError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}
+
 async function doctor(): Promise<number> {
   let failures = 0;
   const check = (ok: boolean, text: string) => {
@@ -214,6 +251,8 @@ async function main(argv: string[]): Promise<number | 'running'> {
       return importCommand(args);
     case 'targets':
       return targetsCommand(args);
+    case 'run-job':
+      return runJobCommand(args);
     case 'doctor':
       return doctor();
     case undefined:

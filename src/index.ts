@@ -3,6 +3,9 @@ import { createBoltApp, EVENTS_PATH } from './app.js';
 import { readAppConfig } from './config/env.js';
 import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
 import { deployMigrations } from './db/migrate.js';
+import { processClaimant } from './jobs/claim.js';
+import type { JobDeps } from './jobs/job.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { closeServer, createHttpServer, listen } from './server.js';
@@ -11,6 +14,8 @@ export type Dialbot = {
   port: number;
   db: Database;
   logger: Logger;
+  /** What scheduled jobs run with (Bolt's client, this process's clock): `runJob(dialbot.jobs, …)`. */
+  jobs: JobDeps;
   /** Stops accepting requests, lets in-flight ones finish, closes Slack and the database. */
   stop(): Promise<void>;
 };
@@ -19,6 +24,8 @@ export type StartOptions = {
   env?: Record<string, string | undefined>;
   clock?: Clock;
   logger?: Logger;
+  /** Run scheduled jobs every minute (default true; tests drive jobs themselves). */
+  scheduler?: boolean;
 };
 
 export async function startDialbot(options: StartOptions = {}): Promise<Dialbot> {
@@ -35,6 +42,8 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     const server = createHttpServer({ receiver: httpReceiver, receiverPaths: [EVENTS_PATH], isReady: () => isDatabaseReady(db.prisma), logger });
     const port = await listen(server, config.slack.port, config.slack.host);
     if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
+    const jobs: JobDeps = { prisma: db.prisma, client: app.client, botToken: config.slack.botToken, logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
+    const scheduler: Scheduler | undefined = options.scheduler === false ? undefined : startScheduler(jobs);
     logger.info(
       { port, mode: httpReceiver ? 'http' : 'socket', database: db.target.kind, slackApiUrl: config.slack.apiUrl },
       'dialbot is ready',
@@ -45,9 +54,11 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
       port,
       db,
       logger,
+      jobs,
       stop() {
         stopping ??= (async () => {
           logger.info('shutting down: draining in-flight requests');
+          await scheduler?.stop(); // lets a tick in progress finish its slot
           await closeServer(server);
           await disconnect();
           await drain();

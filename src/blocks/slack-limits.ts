@@ -1,5 +1,7 @@
 // Slack's limits, in one place; builders truncate instead of failing.
 export const LIMITS = {
+  /** Blocks in one message (a modal or App Home view takes 100). */
+  messageBlocks: 50,
   sectionText: 3000,
   /** One of a section's (at most 10) fields. */
   fieldText: 2000,

@@ -9,6 +9,7 @@ import { ensureDefaultTeam } from '../../src/services/members/ensure-default-tea
 import type { KindCounts } from '../../src/lib/kinds.js';
 import type { LocalDate } from '../../src/lib/time.js';
 import { SEED_RATIOS, type FunnelRatios } from '../../src/services/goals/plan-from-revenue.js';
+import { teamCalendar } from '../../src/services/goals/targets.js';
 import { summarizePlan } from '../../src/services/goals/plan-summary.js';
 import { saveGoalPlan } from '../../src/services/goals/save-goal-plan.js';
 import type { Harness } from './harness.js';
@@ -63,12 +64,7 @@ async function storePlan(
     ...(input.ratios ?? SEED_RATIOS),
     overrides: input.overrides,
   };
-  const calendar = {
-    workDays: team.workDays,
-    holidays: new Set(team.holidays.map((holiday) => holiday.date)),
-    workdayStart: team.workdayStart,
-    workdayEnd: team.workdayEnd,
-  };
+  const calendar = teamCalendar(team);
   const { plan: saved } = await saveGoalPlan(prisma, {
     workspaceId,
     teamId: team.id,

@@ -104,6 +104,7 @@ export async function startHarness(options: { database: TestDatabase; now?: stri
       ...options.env,
     },
     clock: clock.now,
+    scheduler: false, // tests run jobs themselves, at the instants they choose
     logger: createLogger({ level: 'debug', destination: stream }),
   });
   const requester = new SlackRequester({ url: `http://127.0.0.1:${dialbot.port}/slack/events`, signingSecret: SIGNING_SECRET });

@@ -2,6 +2,7 @@
 import { formatCount, KIND_LABELS, kindFromWord, type Kind, type KindCounts } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { parseLocalDate, type LocalDate } from '../../lib/time.js';
+import { BOARD_PERIODS, type BoardPeriod } from '../../services/boards/board-period.js';
 
 /** When a logged entry happened, resolved later against the rep's zone and clock. */
 export type WhenSpec = { type: 'now' } | { type: 'days_ago'; days: number } | { type: 'date'; date: LocalDate } | { type: 'weekday'; weekday: number };
@@ -25,6 +26,7 @@ export type DialCommand =
   | { type: 'goal' }
   | { type: 'team' }
   | { type: 'stats'; userId: string | undefined }
+  | { type: 'board'; period: BoardPeriod }
   | AbsenceCommand
   | { type: 'error'; message: string };
 
@@ -240,6 +242,15 @@ function parseSubcommand(first: string, tokens: string[]): DialCommand | undefin
     case 'sick':
     case 'ramp':
       return parseAbsence(first, tokens);
+    case 'board':
+    case 'leaderboard': {
+      const usage = 'Use `/dial board` (this week), or `/dial board today`, `week`, `month` or `last-week`.';
+      if (tokens.length > 2) fail(`\`/dial board\` takes one period at most. ${usage}`);
+      const word = (tokens[1] ?? 'week').toLowerCase();
+      const period = BOARD_PERIODS.find((p) => p === word || (p === 'last-week' && (word === 'lastweek' || word === 'last_week')));
+      if (!period) fail(`I don't know the period ${quote(tokens[1]!)}. ${usage}`);
+      return { type: 'board', period };
+    }
     default:
       return undefined;
   }
@@ -289,6 +300,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial 12 -- left 4 voicemails` — add a note after `--`',
     '• `/dial undo` — take back your last entry (it stays in the record as voided)',
     '• `/dial stats` — your day, week and month against target, pace, and what you need today (managers: `/dial stats @rep`)',
+    '• `/dial board` — the team board for this week, ranked by share of target (`/dial board today`, `month`, `last-week`)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
     '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers)',
     '• `/dial help` — this message',

@@ -11,6 +11,7 @@ import { logEntryAndReply } from '../log-entry.js';
 import { memberFor } from '../members.js';
 import { openLogModal } from '../open-log-modal.js';
 import { handleAbsenceCommand } from './dial-absence.js';
+import { handleBoardCommand } from './dial-board.js';
 import type { DialContext } from './dial-context.js';
 import { handleGoalCommand } from './dial-goal.js';
 import { dialHelpText, parseDialText } from './dial-grammar.js';
@@ -42,6 +43,8 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           return await handleStatsCommand(ctx, parsed.userId);
         case 'absence':
           return await handleAbsenceCommand(ctx, parsed);
+        case 'board':
+          return await handleBoardCommand(ctx, parsed.period);
         case 'open_modal':
           await openLogModal(deps, client, { member, triggerId: command.trigger_id, channelId: command.channel_id, now });
           return;

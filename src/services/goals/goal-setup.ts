@@ -4,7 +4,7 @@ import type { GoalPlan, Member, PrismaClient, Team } from '../../generated/prism
 import type { LocalDate } from '../../lib/time.js';
 import { managesMember, managesTeam } from '../members/manager-rights.js';
 import { learnedRatios, type LearnedRatios } from './learned-ratios.js';
-import type { TeamCalendar } from './targets.js';
+import { teamCalendar, type TeamCalendar } from './targets.js';
 
 export type GoalAccess =
   | { ok: true; team: Team; calendar: TeamCalendar }
@@ -23,12 +23,7 @@ export async function goalAccess(prisma: PrismaClient, member: Member): Promise<
   return {
     ok: true,
     team: plain,
-    calendar: {
-      workDays: team.workDays,
-      holidays: new Set(holidays.map((h) => h.date)),
-      workdayStart: team.workdayStart,
-      workdayEnd: team.workdayEnd,
-    },
+    calendar: teamCalendar({ ...team, holidays }),
   };
 }
 

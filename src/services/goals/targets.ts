@@ -13,6 +13,19 @@ export type TeamCalendar = {
 };
 
 /** A plan's monthly targets from the day it takes effect. */
+/** A team's calendar as stored (work week, hours, holiday rows). */
+export type TeamCalendarSource = { workDays: number[]; workdayStart: string; workdayEnd: string; holidays: readonly { date: LocalDate }[] };
+
+/** A stored team's calendar; without a team, the default Monday–Friday, 09:00–17:00. */
+export function teamCalendar(team: TeamCalendarSource | null | undefined): TeamCalendar {
+  return {
+    workDays: team?.workDays ?? [1, 2, 3, 4, 5],
+    holidays: new Set(team?.holidays.map((h) => h.date) ?? []),
+    workdayStart: team?.workdayStart ?? '09:00',
+    workdayEnd: team?.workdayEnd ?? '17:00',
+  };
+}
+
 export type PlanPeriod = { effectiveFrom: LocalDate; monthly: Record<Kind, number>; overridden?: readonly Kind[] };
 
 export type AbsenceSpan = { kind: 'pto' | 'sick' | 'ramp'; startDate: LocalDate; endDate: LocalDate; rampPercent: number | null };

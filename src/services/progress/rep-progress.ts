@@ -4,7 +4,7 @@ import type { GoalPlan, Member, PrismaClient } from '../../generated/prisma/clie
 import type { Kind, KindCounts } from '../../lib/kinds.js';
 import { dayInterval, elapsedShareOfDay, localDate, monthOf, eachDay, weekOf, type Interval, type LocalDate } from '../../lib/time.js';
 import { planFromRevenue } from '../goals/plan-from-revenue.js';
-import { absenceOn, attendance, isWorkday, planOn, type AbsenceSpan, type KindTargets, type PlanPeriod, type TargetContext } from '../goals/targets.js';
+import { absenceOn, attendance, isWorkday, planOn, teamCalendar, type AbsenceSpan, type KindTargets, type PlanPeriod, type TargetContext } from '../goals/targets.js';
 import { needToday, periodProgress, type PeriodProgress } from './pace.js';
 
 export type RepProgress = {
@@ -41,12 +41,7 @@ export async function loadTargetContext(prisma: PrismaClient, member: Member): P
   ]);
   return {
     timezone: member.timezone,
-    calendar: {
-      workDays: team?.workDays ?? [1, 2, 3, 4, 5],
-      holidays: new Set(team?.holidays.map((h) => h.date) ?? []),
-      workdayStart: team?.workdayStart ?? '09:00',
-      workdayEnd: team?.workdayEnd ?? '17:00',
-    },
+    calendar: teamCalendar(team),
     teamPlans: teamPlans.map(planPeriod),
     repPlans: repPlans.map(planPeriod),
     absences: absences.map((a) => ({ kind: a.kind, startDate: a.startDate, endDate: a.endDate, rampPercent: a.rampPercent })),

@@ -471,3 +471,31 @@ describe('subcommands', () => {
     expect(parse('12 -- Smith &amp; Sons &lt;VIP&gt;')).toMatchObject({ type: 'log', note: 'Smith & Sons <VIP>' });
   });
 });
+
+describe('`/dial board`', () => {
+  it.each([
+    ['board', 'week'],
+    ['BOARD', 'week'],
+    ['board today', 'today'],
+    ['board week', 'week'],
+    ['board Month', 'month'],
+    ['board last-week', 'last-week'],
+    ['board lastweek', 'last-week'],
+    ['leaderboard', 'week'],
+  ])('`/dial %s` is the %s board', (text, period) => {
+    expect(parse(text)).toEqual({ type: 'board', period });
+  });
+
+  it.each([
+    ['board yesterday', 'I don\'t know the period “yesterday”. Use `/dial board` (this week), or `/dial board today`, `week`, `month` or `last-week`.'],
+    ['board week month', '`/dial board` takes one period at most.'],
+  ])('refuses `/dial %s`', (text, message) => {
+    const result = parse(text);
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.message).toContain(message);
+  });
+
+  it('is in the help', () => {
+    expect(dialHelpText({ maxCountPerEntry: 1000, backfillDays: 7 })).toContain('`/dial board`');
+  });
+});

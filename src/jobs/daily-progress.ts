@@ -1,0 +1,49 @@
+// Daily progress post: on each of the team's workdays (holidays skipped), at dailyPostTime in the
+// team's timezone, every rep's today and week-to-date against target in the team channel.
+import { dailyProgressMessages, type DailyRep } from '../blocks/daily-progress.js';
+import { KINDS } from '../lib/kinds.js';
+import { instantAt, localDate } from '../lib/time.js';
+import { isWorkday, teamCalendar } from '../services/goals/targets.js';
+import { teamReps } from '../services/members/team-reps.js';
+import { repProgress } from '../services/progress/rep-progress.js';
+import { postInOrder } from './post-in-order.js';
+import type { JobDefinition, JobTeam } from './job.js';
+
+export const DAILY_PROGRESS = 'daily-progress';
+
+/** Reps' progress is read a few at a time: 120 reps must not open 480 queries at once. */
+const CONCURRENCY = 8;
+
+export const teamZone = (team: JobTeam, defaultTimezone: string) => team.timezone ?? defaultTimezone;
+
+export const dailyProgressJob: JobDefinition = {
+  name: DAILY_PROGRESS,
+
+  slotFor(team, now, defaultTimezone) {
+    if (!team.dailyPostEnabled) return { due: false, reason: 'daily post is off' };
+    if (!team.channelId) return { due: false, reason: 'team has no channel' };
+    const zone = teamZone(team, defaultTimezone);
+    const date = localDate(now, zone);
+    const calendar = teamCalendar(team);
+    if (!isWorkday(date, calendar)) return { due: false, reason: `${date} is not a workday` };
+    if (now < instantAt(date, team.dailyPostTime, zone)) return { due: false, reason: `not yet ${team.dailyPostTime} (${zone})` };
+    return { due: true, slot: `${DAILY_PROGRESS}:${team.id}:${date}`, date, zone };
+  },
+
+  async run(deps, { run, team, slot, at }) {
+    const channel = team.channelId;
+    if (!channel) return { messages: 0 };
+    // Who the team measures (named managers and non-logging admins left out), by name.
+    const reps = await teamReps(deps.prisma, team.id);
+    const rows: DailyRep[] = [];
+    for (let i = 0; i < reps.length; i += CONCURRENCY) {
+      const batch = reps.slice(i, i + CONCURRENCY);
+      const progress = await Promise.all(batch.map((rep) => repProgress(deps.prisma, rep, at)));
+      batch.forEach((rep, j) => rows.push({ name: rep.displayName, progress: progress[j]! }));
+    }
+    const kinds = KINDS.filter((k) => team.trackedKinds.includes(k));
+    const messages = dailyProgressMessages({ teamName: team.name, date: slot.date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows });
+
+    return { messages: await postInOrder(deps, run, channel, messages) };
+  },
+};

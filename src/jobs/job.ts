@@ -1,0 +1,40 @@
+// What a scheduled job is: a name, a rule saying whether a team's slot is due at an instant (and
+// its period key), and a handler that sends the slot's messages through deliver().
+import type { WebClient } from '@slack/web-api';
+import type { Holiday, JobRun, PrismaClient, Team } from '../generated/prisma/client.js';
+import type { Logger } from '../lib/logger.js';
+import type { Clock, LocalDate } from '../lib/time.js';
+
+export type JobTeam = Team & { holidays: Holiday[] };
+
+export type JobDeps = {
+  prisma: PrismaClient;
+  /** Sends to Slack: Bolt's client in the app, a WebClient of its own in the CLI. */
+  client: WebClient;
+  /** The bot token each call carries (Bolt's client holds none of its own). */
+  botToken: string;
+  logger: Logger;
+  /** The process's real clock: claim times and leases (the slot's instant may be simulated). */
+  clock: Clock;
+  /** A team without a timezone of its own works in this one. */
+  defaultTimezone: string;
+  /** Who claims slots (host:pid). */
+  claimedBy: string;
+  leaseMs?: number;
+  /** Pause between messages to one channel (chat.postMessage allows about one a second); default 1100. */
+  postIntervalMs?: number;
+};
+
+export type SlotDecision =
+  | { due: true; slot: string; date: LocalDate; zone: string }
+  | { due: false; reason: string };
+
+export type JobContext = { run: JobRun; team: JobTeam; slot: Extract<SlotDecision, { due: true }>; at: Date };
+
+export type JobDefinition = {
+  name: string;
+  /** Whether `team`'s slot is due at `now`, and its key; or why not. */
+  slotFor(team: JobTeam, now: Date, defaultTimezone: string): SlotDecision;
+  /** Builds and sends the slot's messages (each through deliver()); resolves with how many were sent now. */
+  run(deps: JobDeps, context: JobContext): Promise<{ messages: number }>;
+};

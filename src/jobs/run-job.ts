@@ -1,0 +1,78 @@
+// Runs jobs' due slots under the claim rules: the scheduler's tick and `dialbot run-job` share this.
+import type { JobDefinition, JobDeps, JobTeam } from './job.js';
+import { claimSlot, finishRun, releaseRun } from './claim.js';
+import { JOBS, jobNamed } from './registry.js';
+
+export type SlotStatus = 'sent' | 'done' | 'busy' | 'skipped';
+
+export type SlotSummary = {
+  teamId: string;
+  /** The slot's key, or null when nothing was due (see reason). */
+  slot: string | null;
+  status: SlotStatus;
+  /** Messages sent by this run (a resumed run counts only what it sent itself). */
+  messages: number;
+  reason?: string;
+};
+
+export type JobSummary = { job: string; at: string; slots: SlotSummary[] };
+
+/** `dialbot run-job` named a job that does not exist. */
+export class UnknownJobError extends Error {
+  constructor(readonly jobName: string) {
+    super(`unknown job "${jobName}"; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
+  }
+}
+
+/** `--team` named a team that does not exist. */
+export class UnknownTeamError extends Error {
+  constructor(readonly teamId: string) {
+    super(`unknown team "${teamId}"`);
+  }
+}
+
+export const loadTeams = (deps: Pick<JobDeps, 'prisma'>, teamId?: string): Promise<JobTeam[]> =>
+  deps.prisma.team.findMany({ where: teamId === undefined ? {} : { id: teamId }, include: { holidays: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+
+/**
+ * One team's slot of one job at `at`: skipped when not due; done when finished before; busy when
+ * someone else holds it; else claimed, run and finished. A failed run releases its claim (the next
+ * attempt resumes, skipping what was delivered) and rethrows.
+ */
+export async function runTeamSlot(deps: JobDeps, job: JobDefinition, team: JobTeam, at: Date): Promise<SlotSummary> {
+  const decision = job.slotFor(team, at, deps.defaultTimezone);
+  if (!decision.due) return { teamId: team.id, slot: null, status: 'skipped', messages: 0, reason: decision.reason };
+  const base = { teamId: team.id, slot: decision.slot };
+  // A finished slot is the common case on every tick after the post: no write for it.
+  const existing = await deps.prisma.jobRun.findUnique({ where: { slot: decision.slot }, select: { finishedAt: true } });
+  if (existing?.finishedAt) return { ...base, status: 'done', messages: 0 };
+  const claim = await claimSlot(deps.prisma, {
+    slot: decision.slot,
+    job: job.name,
+    teamId: team.id,
+    claimedBy: deps.claimedBy,
+    now: deps.clock(),
+    ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
+  });
+  if (claim.status !== 'claimed') return { ...base, status: claim.status, messages: 0 };
+  if (claim.takeover) deps.logger.warn({ job: job.name, slot: decision.slot }, 'resuming a job run whose claim had lapsed');
+  try {
+    const { messages } = await job.run(deps, { run: claim.run, team, slot: decision, at });
+    await finishRun(deps.prisma, claim.run, deps.clock());
+    return { ...base, status: 'sent', messages };
+  } catch (error) {
+    await releaseRun(deps.prisma, claim.run).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs job `name` for every team (or one) as if the clock said `at`. Throws on the first failed slot. */
+export async function runJob(deps: JobDeps, name: string, options: { teamId?: string; at: Date }): Promise<JobSummary> {
+  const job = jobNamed(name);
+  if (!job) throw new UnknownJobError(name);
+  const teams = await loadTeams(deps, options.teamId);
+  if (options.teamId !== undefined && teams.length === 0) throw new UnknownTeamError(options.teamId);
+  const slots: SlotSummary[] = [];
+  for (const team of teams) slots.push(await runTeamSlot(deps, job, team, options.at));
+  return { job: job.name, at: options.at.toISOString(), slots };
+}

@@ -1,0 +1,25 @@
+// A team as scheduled jobs see it, with defaults like a fresh install's (Mon–Fri, 16:30 / Mon 09:00).
+import type { JobTeam } from '../../src/jobs/job.js';
+
+export function jobTeam(extra: Partial<JobTeam> = {}): JobTeam {
+  return {
+    id: 'team1',
+    workspaceId: 'T0001',
+    name: 'Sales',
+    channelId: 'C0SALES',
+    timezone: 'America/New_York',
+    isDefault: true,
+    workDays: [1, 2, 3, 4, 5],
+    workdayStart: '09:00',
+    workdayEnd: '17:00',
+    trackedKinds: ['dial', 'conversation'],
+    dailyPostEnabled: true,
+    dailyPostTime: '16:30',
+    weeklyBoardEnabled: true,
+    weeklyBoardTime: '09:00',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    updatedAt: new Date('2026-01-01T00:00:00Z'),
+    holidays: [],
+    ...extra,
+  };
+}

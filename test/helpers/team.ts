@@ -1,0 +1,29 @@
+// Sets a team up the way a manager does: `/dial team`, then submitting the settings modal.
+import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
+import { slash, type Harness } from './harness.js';
+
+export async function configureTeam(h: Harness, options: { manager: string; channel: string; timezone: string }): Promise<string> {
+  const trigger = `777.${Math.random().toString(36).slice(2)}`;
+  await slash(h, options.manager, 'team', { trigger_id: trigger });
+  const opened = await h.slack.waitFor('views.open', (c) => c.args.trigger_id === trigger);
+  const { teamId } = JSON.parse((opened.args.view as { private_metadata: string }).private_metadata) as { teamId: string };
+  const a = TEAM_MODAL.action;
+  const res = await h.requester.viewSubmission({
+    userId: options.manager,
+    callbackId: CALLBACK.teamSettings,
+    privateMetadata: JSON.stringify({ teamId }),
+    values: {
+      [TEAM_MODAL.nameBlock]: { [a]: { type: 'plain_text_input', value: 'Sales' } },
+      [TEAM_MODAL.channelBlock]: { [a]: { type: 'conversations_select', selected_conversation: options.channel } },
+      [TEAM_MODAL.managersBlock]: { [a]: { type: 'multi_users_select', selected_users: [options.manager] } },
+      [TEAM_MODAL.workDaysBlock]: { [a]: { type: 'checkboxes', selected_options: ['1', '2', '3', '4', '5'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
+      [TEAM_MODAL.startBlock]: { [a]: { type: 'timepicker', selected_time: '09:00' } },
+      [TEAM_MODAL.endBlock]: { [a]: { type: 'timepicker', selected_time: '17:00' } },
+      [TEAM_MODAL.timezoneBlock]: { [a]: { type: 'static_select', selected_option: { value: options.timezone } } },
+      [TEAM_MODAL.holidaysBlock]: { [a]: { type: 'plain_text_input', value: '' } },
+    },
+  });
+  if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);
+  await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === options.manager); // the manager's summary DM
+  return teamId;
+}
