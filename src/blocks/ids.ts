@@ -48,5 +48,10 @@ export const TEAM_MODAL = {
   endBlock: 'team_day_end',
   timezoneBlock: 'team_timezone',
   holidaysBlock: 'team_holidays',
+  trackedKindsBlock: 'team_tracked_kinds',
+  dailyPostBlock: 'team_daily_post',
+  dailyPostTimeBlock: 'team_daily_post_time',
+  weeklyBoardBlock: 'team_weekly_board',
+  weeklyBoardTimeBlock: 'team_weekly_board_time',
   action: 'value',
 } as const;

@@ -1,5 +1,6 @@
 // The team settings modal (`/dial team`, managers only) and the summary DM sent after a save.
 import type { KnownBlock, PlainTextOption, View } from '@slack/types';
+import { KIND_LABELS, KINDS, type Kind } from '../lib/kinds.js';
 import { formatLocalDate } from '../lib/time.js';
 import { formatHolidayLines, MAX_HOLIDAY_NAME, MAX_HOLIDAYS } from '../services/teams/holiday-lines.js';
 import type { TeamSettings } from '../services/teams/team-settings.js';
@@ -81,6 +82,13 @@ export type TeamModalMetadata = { teamId: string };
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: truncate(text, 75) }, value });
 const zoneOption = (zone: string) => option(zone.replace(/_/g, ' '), zone);
 const dayOption = (day: number) => option(WEEKDAY_LONG[day - 1]!, String(day));
+const onOption = (text: string) => option(text, ON_VALUE);
+const kindOption = (kind: Kind) => option(KIND_LABELS[kind].title, kind);
+/** The single option of an on/off checkbox. */
+export const ON_VALUE = 'on';
+
+export const DEFAULT_DAILY_POST_TIME = '16:30';
+export const DEFAULT_WEEKLY_BOARD_TIME = '09:00';
 
 export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings }): View {
   const s = input.settings;
@@ -168,6 +176,51 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       },
       { optional: true, hint: `One per line: the date as YYYY-MM-DD, then the name (up to ${MAX_HOLIDAY_NAME} characters). At most ${MAX_HOLIDAYS}.` },
     ),
+    input_(
+      TEAM_MODAL.trackedKindsBlock,
+      'Tracked kinds',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: KINDS.map(kindOption),
+        ...(s.trackedKinds.length > 0 ? { initial_options: KINDS.filter((k) => s.trackedKinds.includes(k)).map(kindOption) } : {}),
+      },
+      { hint: 'What the daily progress post and the weekly leaderboard show.' },
+    ),
+    input_(
+      TEAM_MODAL.dailyPostBlock,
+      'Daily progress',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: [onOption('Post daily progress')],
+        ...(s.dailyPostEnabled ? { initial_options: [onOption('Post daily progress')] } : {}),
+      },
+      { optional: true },
+    ),
+    input_(
+      TEAM_MODAL.dailyPostTimeBlock,
+      'Daily progress time',
+      { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.dailyPostTime || DEFAULT_DAILY_POST_TIME },
+      { optional: true, hint: 'In the team timezone, on workdays, to the team channel.' },
+    ),
+    input_(
+      TEAM_MODAL.weeklyBoardBlock,
+      'Weekly leaderboard',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: [onOption('Post the weekly leaderboard')],
+        ...(s.weeklyBoardEnabled ? { initial_options: [onOption('Post the weekly leaderboard')] } : {}),
+      },
+      { optional: true },
+    ),
+    input_(
+      TEAM_MODAL.weeklyBoardTimeBlock,
+      'Weekly leaderboard time',
+      { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.weeklyBoardTime || DEFAULT_WEEKLY_BOARD_TIME },
+      { optional: true, hint: 'In the team timezone, on the week’s first workday, for the week just ended.' },
+    ),
   ] as KnownBlock[];
   return {
     type: 'modal',
@@ -210,6 +263,9 @@ export function teamSettingsSummary(settings: TeamSettings): Reply {
     `• *Team timezone:* ${settings.timezone ?? 'not set'}`,
     `• *Holidays:* ${holidays.length === 0 ? 'none' : holidays.length}`,
     ...holidayLines,
+    `• *Tracked:* ${settings.trackedKinds.map((k) => KIND_LABELS[k].title).join(', ')}`,
+    `• *Daily progress:* ${settings.dailyPostEnabled ? `${settings.dailyPostTime} team time on workdays` : 'off'}`,
+    `• *Weekly leaderboard:* ${settings.weeklyBoardEnabled ? `${settings.weeklyBoardTime} team time on the week’s first workday` : 'off'}`,
   ];
   return {
     text: `Team settings saved for ${settings.name}.`,

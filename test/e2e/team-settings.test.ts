@@ -19,6 +19,11 @@ type Form = {
   end?: string | null;
   timezone?: string | null;
   holidays?: string | null;
+  kinds?: string[];
+  daily?: boolean;
+  dailyTime?: string | null;
+  weekly?: boolean;
+  weeklyTime?: string | null;
 };
 
 const VALID: Required<Form> = {
@@ -30,6 +35,11 @@ const VALID: Required<Form> = {
   end: '16:30',
   timezone: 'Europe/London',
   holidays: '2026-12-24 Christmas Eve\n2026-12-25 Christmas Day',
+  kinds: ['dial', 'conversation'],
+  daily: true,
+  dailyTime: '16:30',
+  weekly: true,
+  weeklyTime: '09:00',
 };
 
 function values(form: Form): Record<string, Record<string, unknown>> {
@@ -44,6 +54,11 @@ function values(form: Form): Record<string, Record<string, unknown>> {
     [TEAM_MODAL.endBlock]: { [a]: { type: 'timepicker', selected_time: f.end } },
     [TEAM_MODAL.timezoneBlock]: { [a]: { type: 'static_select', selected_option: f.timezone === null ? null : { value: f.timezone } } },
     [TEAM_MODAL.holidaysBlock]: { [a]: { type: 'plain_text_input', value: f.holidays } },
+    [TEAM_MODAL.trackedKindsBlock]: { [a]: { type: 'checkboxes', selected_options: f.kinds.map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
+    [TEAM_MODAL.dailyPostBlock]: { [a]: { type: 'checkboxes', selected_options: f.daily ? [{ value: 'on', text: { type: 'plain_text', text: 'on' } }] : [] } },
+    [TEAM_MODAL.dailyPostTimeBlock]: { [a]: { type: 'timepicker', selected_time: f.dailyTime } },
+    [TEAM_MODAL.weeklyBoardBlock]: { [a]: { type: 'checkboxes', selected_options: f.weekly ? [{ value: 'on', text: { type: 'plain_text', text: 'on' } }] : [] } },
+    [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { type: 'timepicker', selected_time: f.weeklyTime } },
   };
 }
 
@@ -122,6 +137,11 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.endBlock, 'Workday ends', 'timepicker'],
       [TEAM_MODAL.timezoneBlock, 'Team timezone', 'static_select'],
       [TEAM_MODAL.holidaysBlock, 'Holidays', 'plain_text_input'],
+      [TEAM_MODAL.trackedKindsBlock, 'Tracked kinds', 'checkboxes'],
+      [TEAM_MODAL.dailyPostBlock, 'Daily progress', 'checkboxes'],
+      [TEAM_MODAL.dailyPostTimeBlock, 'Daily progress time', 'timepicker'],
+      [TEAM_MODAL.weeklyBoardBlock, 'Weekly leaderboard', 'checkboxes'],
+      [TEAM_MODAL.weeklyBoardTimeBlock, 'Weekly leaderboard time', 'timepicker'],
     ]);
     const el = (block: string) => inputs.find((b) => b.block_id === block)!.element;
     expect(el(TEAM_MODAL.nameBlock).initial_value).toBe('Sales');
@@ -134,6 +154,12 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     expect(el(TEAM_MODAL.timezoneBlock).initial_option.value).toBe('America/New_York');
     expect(el(TEAM_MODAL.timezoneBlock).options.length).toBeLessThanOrEqual(100);
     expect(el(TEAM_MODAL.holidaysBlock).initial_value).toBe('2026-12-25 Christmas Day');
+    expect(el(TEAM_MODAL.trackedKindsBlock).options.map((o: any) => o.text.text)).toEqual(KINDS.map((k) => KIND_LABELS[k].title));
+    expect(el(TEAM_MODAL.trackedKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'conversation']);
+    expect(el(TEAM_MODAL.dailyPostBlock).initial_options.map((o: any) => o.text.text)).toEqual(['Post daily progress']);
+    expect(el(TEAM_MODAL.dailyPostTimeBlock).initial_time).toBe('16:30');
+    expect(el(TEAM_MODAL.weeklyBoardBlock).initial_options).toHaveLength(1);
+    expect(el(TEAM_MODAL.weeklyBoardTimeBlock).initial_time).toBe('09:00');
   });
 
   it.each<[string, Form, string, string]>([
@@ -143,6 +169,8 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     ['forged manager', { managers: ['robert'] }, TEAM_MODAL.managersBlock, 'Pick managers from the list.'],
     ['no workdays', { days: [] }, TEAM_MODAL.workDaysBlock, 'Tick at least one workday.'],
     ['forged workday', { days: ['1', '8'] }, TEAM_MODAL.workDaysBlock, 'Tick days from the list.'],
+    ['no tracked kinds', { kinds: [] }, TEAM_MODAL.trackedKindsBlock, 'Tick at least one kind to track.'],
+    ['bad daily post time', { dailyTime: '25:00' }, TEAM_MODAL.dailyPostTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
     ['no start', { start: null }, TEAM_MODAL.startBlock, 'Pick when the workday starts.'],
     ['bad end', { end: '25:00' }, TEAM_MODAL.endBlock, 'Use a time as HH:MM, e.g. 09:00.'],
     ['end before start', { start: '17:00', end: '09:00' }, TEAM_MODAL.endBlock, 'The workday must end after it starts.'],
@@ -256,6 +284,11 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         workdayEnd: '17:00',
         timezone: 'America/New_York',
         holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
+        trackedKinds: ['dial', 'conversation'],
+        dailyPostEnabled: true,
+        dailyPostTime: '16:30',
+        weeklyBoardEnabled: true,
+        weeklyBoardTime: '09:00',
       },
       after: {
         name: 'Inside Sales',
@@ -269,6 +302,11 @@ describe.each(testDatabases())('team settings on %s', (database) => {
           { date: '2026-12-24', name: 'Christmas Eve' },
           { date: '2026-12-25', name: 'Christmas Day' },
         ],
+        trackedKinds: ['dial', 'conversation'],
+        dailyPostEnabled: true,
+        dailyPostTime: '16:30',
+        weeklyBoardEnabled: true,
+        weeklyBoardTime: '09:00',
       },
     });
 
@@ -277,6 +315,37 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await h.prisma.auditEvent.count({ where: { action: 'team.updated' } })).toBe(1);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('saves the post settings: tracked kinds, daily post off, weekly board time, audited before and after', async () => {
+    const teamId = await seedTeam();
+    const res = await submit({ kinds: ['presentation', 'dial', 'conversation'], daily: false, dailyTime: '17:00', weeklyTime: '08:30' }, { teamId, viewId: 'VPOSTS' });
+    expect(res.text).toBe('');
+    const dm = visibleText((await h.slack.waitFor('chat.postMessage')).args);
+    expect(dm).toContain('• *Tracked:* Dials, Conversations, Presentations');
+    expect(dm).toContain('• *Daily progress:* off');
+    expect(dm).toContain('• *Weekly leaderboard:* 08:30');
+
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+    expect(team).toMatchObject({
+      trackedKinds: ['dial', 'conversation', 'presentation'],
+      dailyPostEnabled: false,
+      dailyPostTime: '17:00',
+      weeklyBoardEnabled: true,
+      weeklyBoardTime: '08:30',
+    });
+    const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'team.updated' } });
+    const data = audit.data as { before: Record<string, unknown>; after: Record<string, unknown> };
+    expect(data.before).toMatchObject({ trackedKinds: ['dial', 'conversation'], dailyPostEnabled: true, dailyPostTime: '16:30', weeklyBoardEnabled: true, weeklyBoardTime: '09:00' });
+    expect(data.after).toMatchObject({ trackedKinds: ['dial', 'conversation', 'presentation'], dailyPostEnabled: false, dailyPostTime: '17:00', weeklyBoardEnabled: true, weeklyBoardTime: '08:30' });
+
+    // Reopened, the modal shows what was saved.
+    h.slack.reset();
+    const opened = await (await openAs(BOSS)).view();
+    const el = (block: string) => opened.blocks.find((b) => b.block_id === block).element;
+    expect(el(TEAM_MODAL.trackedKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'conversation', 'presentation']);
+    expect(el(TEAM_MODAL.dailyPostBlock).initial_options).toBeUndefined();
+    expect(el(TEAM_MODAL.weeklyBoardTimeBlock).initial_time).toBe('08:30');
   });
 
   it('lets a newly named (non-admin) manager open `/dial team`', async () => {

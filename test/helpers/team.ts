@@ -21,6 +21,11 @@ export async function configureTeam(h: Harness, options: { manager: string; chan
       [TEAM_MODAL.endBlock]: { [a]: { type: 'timepicker', selected_time: '17:00' } },
       [TEAM_MODAL.timezoneBlock]: { [a]: { type: 'static_select', selected_option: { value: options.timezone } } },
       [TEAM_MODAL.holidaysBlock]: { [a]: { type: 'plain_text_input', value: '' } },
+      [TEAM_MODAL.trackedKindsBlock]: { [a]: { type: 'checkboxes', selected_options: ['dial', 'conversation'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
+      [TEAM_MODAL.dailyPostBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'Post daily progress' } }] } },
+      [TEAM_MODAL.dailyPostTimeBlock]: { [a]: { type: 'timepicker', selected_time: '16:30' } },
+      [TEAM_MODAL.weeklyBoardBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'Post the weekly leaderboard' } }] } },
+      [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { type: 'timepicker', selected_time: '09:00' } },
     },
   });
   if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);

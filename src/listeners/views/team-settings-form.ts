@@ -2,7 +2,15 @@
 // Pure: Slack checks some inputs in the browser, but a submission can be forged, so check all.
 import { z } from 'zod';
 import { TEAM_MODAL } from '../../blocks/ids.js';
-import { MAX_TEAM_MANAGERS, MAX_TEAM_NAME, type TeamModalMetadata } from '../../blocks/team-settings-modal.js';
+import {
+  DEFAULT_DAILY_POST_TIME,
+  DEFAULT_WEEKLY_BOARD_TIME,
+  MAX_TEAM_MANAGERS,
+  MAX_TEAM_NAME,
+  ON_VALUE,
+  type TeamModalMetadata,
+} from '../../blocks/team-settings-modal.js';
+import { KINDS, type Kind } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { isValidTimezone, parseClockTime } from '../../lib/time.js';
 import { parseHolidayLines } from '../../services/teams/holiday-lines.js';
@@ -37,6 +45,24 @@ const clockTime = (what: string) =>
       const minutes = parseClockTime(s) ?? 0;
       return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     });
+
+/** An optional post time: empty means the default; otherwise HH:MM, normalised. */
+const postTime = (fallback: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => s?.trim() || fallback)
+    .refine((s) => parseClockTime(s) !== null, 'Use a time as HH:MM, e.g. 09:00.')
+    .transform((s) => {
+      const minutes = parseClockTime(s) ?? 0;
+      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    });
+
+/** An on/off checkbox: ticked when its one option was submitted. */
+const onOff = z
+  .array(z.literal(ON_VALUE, { error: 'Tick the box or leave it empty.' }))
+  .nullish()
+  .transform((values) => (values ?? []).length > 0);
 
 const formSchema = z.object({
   [TEAM_MODAL.nameBlock]: z
@@ -82,6 +108,15 @@ const formSchema = z.object({
       }
       return holidays;
     }),
+  [TEAM_MODAL.trackedKindsBlock]: z
+    .array(z.enum(KINDS as [Kind, ...Kind[]], { error: 'Tick kinds from the list.' }))
+    .nullish()
+    .transform((kinds) => KINDS.filter((k) => (kinds ?? []).includes(k)))
+    .refine((kinds) => kinds.length > 0, 'Tick at least one kind to track.'),
+  [TEAM_MODAL.dailyPostBlock]: onOff,
+  [TEAM_MODAL.dailyPostTimeBlock]: postTime(DEFAULT_DAILY_POST_TIME),
+  [TEAM_MODAL.weeklyBoardBlock]: onOff,
+  [TEAM_MODAL.weeklyBoardTimeBlock]: postTime(DEFAULT_WEEKLY_BOARD_TIME),
 });
 
 /** The value each block's single element submitted, in the shape the schema reads. */
@@ -96,6 +131,11 @@ function rawValues(values: StateValues): Record<string, unknown> {
     [TEAM_MODAL.endBlock]: element(TEAM_MODAL.endBlock)?.selected_time,
     [TEAM_MODAL.timezoneBlock]: element(TEAM_MODAL.timezoneBlock)?.selected_option?.value,
     [TEAM_MODAL.holidaysBlock]: element(TEAM_MODAL.holidaysBlock)?.value,
+    [TEAM_MODAL.trackedKindsBlock]: element(TEAM_MODAL.trackedKindsBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.dailyPostBlock]: element(TEAM_MODAL.dailyPostBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.dailyPostTimeBlock]: element(TEAM_MODAL.dailyPostTimeBlock)?.selected_time,
+    [TEAM_MODAL.weeklyBoardBlock]: element(TEAM_MODAL.weeklyBoardBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.weeklyBoardTimeBlock]: element(TEAM_MODAL.weeklyBoardTimeBlock)?.selected_time,
   };
 }
 
@@ -137,6 +177,11 @@ export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boo
       workdayEnd: data[TEAM_MODAL.endBlock],
       timezone: data[TEAM_MODAL.timezoneBlock],
       holidays: data[TEAM_MODAL.holidaysBlock],
+      trackedKinds: data[TEAM_MODAL.trackedKindsBlock],
+      dailyPostEnabled: data[TEAM_MODAL.dailyPostBlock],
+      dailyPostTime: data[TEAM_MODAL.dailyPostTimeBlock],
+      weeklyBoardEnabled: data[TEAM_MODAL.weeklyBoardBlock],
+      weeklyBoardTime: data[TEAM_MODAL.weeklyBoardTimeBlock],
     },
   };
 }

@@ -1,6 +1,7 @@
 // A team's settings as one plain snapshot (what the settings modal shows and the audit records),
 // and which team `/dial team` opens for a member.
 import type { Member, PrismaClient, Team } from '../../generated/prisma/client.js';
+import { KINDS, type Kind } from '../../lib/kinds.js';
 import { managesTeam } from '../members/manager-rights.js';
 import type { HolidayLine } from './holiday-lines.js';
 
@@ -16,7 +17,20 @@ export type TeamSettings = {
   timezone: string | null;
   /** Earliest first. */
   holidays: HolidayLine[];
+  /** Kinds the team's posts and boards track, in funnel order; at least one. */
+  trackedKinds: Kind[];
+  /** Daily progress post: on, and when ("HH:MM", team time, workdays only). */
+  dailyPostEnabled: boolean;
+  dailyPostTime: string;
+  /** Weekly leaderboard for the week just ended: on, and when ("HH:MM", team time, the week's first workday). */
+  weeklyBoardEnabled: boolean;
+  weeklyBoardTime: string;
 };
+
+/** Kinds in funnel order, each once. */
+export function inFunnelOrder(kinds: readonly Kind[]): Kind[] {
+  return KINDS.filter((k) => kinds.includes(k));
+}
 
 export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Promise<{ team: Team; settings: TeamSettings } | undefined> {
   const team = await prisma.team.findUnique({
@@ -36,6 +50,11 @@ export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Pr
       workdayEnd: team.workdayEnd,
       timezone: team.timezone,
       holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
+      trackedKinds: inFunnelOrder(team.trackedKinds),
+      dailyPostEnabled: team.dailyPostEnabled,
+      dailyPostTime: team.dailyPostTime,
+      weeklyBoardEnabled: team.weeklyBoardEnabled,
+      weeklyBoardTime: team.weeklyBoardTime,
     },
   };
 }

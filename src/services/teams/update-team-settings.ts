@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { UserError } from '../../lib/errors.js';
 import { writeOncePerRequest } from '../audit/write-once-per-request.js';
-import { loadTeamSettings, type TeamSettings } from './team-settings.js';
+import { inFunnelOrder, loadTeamSettings, type TeamSettings } from './team-settings.js';
 
 export const TEAM_UPDATED = 'team.updated';
 
@@ -38,6 +38,7 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
     ...input.settings,
     managerUserIds: [...input.settings.managerUserIds].sort(),
     workDays: [...input.settings.workDays].sort((a, b) => a - b),
+    trackedKinds: inFunnelOrder(input.settings.trackedKinds),
   };
   const { teamId } = input;
   const written = await writeOncePerRequest(
@@ -62,6 +63,11 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
           workDays: after.workDays,
           workdayStart: after.workdayStart,
           workdayEnd: after.workdayEnd,
+          trackedKinds: after.trackedKinds,
+          dailyPostEnabled: after.dailyPostEnabled,
+          dailyPostTime: after.dailyPostTime,
+          weeklyBoardEnabled: after.weeklyBoardEnabled,
+          weeklyBoardTime: after.weeklyBoardTime,
         },
       }),
       prisma.teamManager.deleteMany({ where: { teamId } }),

@@ -77,6 +77,11 @@ const SETTINGS: TeamSettings = {
   workdayEnd: '17:00',
   timezone: null,
   holidays: [],
+  trackedKinds: ['dial', 'conversation'],
+  dailyPostEnabled: true,
+  dailyPostTime: '16:30',
+  weeklyBoardEnabled: false,
+  weeklyBoardTime: '09:00',
 };
 
 describe('team settings modal', () => {
@@ -103,6 +108,27 @@ describe('team settings modal', () => {
     expect(view.type === 'modal' && view.title.text.length).toBeLessThanOrEqual(24);
     expect(JSON.parse(view.private_metadata!)).toEqual({ teamId: 't1' });
   });
+
+  it('offers the five kinds in funnel order and pre-fills the post settings', () => {
+    const view = buildTeamSettingsModal({ teamId: 't1', settings: { ...SETTINGS, trackedKinds: ['presentation', 'dial'], weeklyBoardTime: '08:30' } });
+    const el = (block: string) => (view.blocks as any[]).find((b) => b.block_id === block).element;
+    expect(el(TEAM_MODAL.trackedKindsBlock).options.map((o: any) => [o.value, o.text.text])).toEqual([
+      ['dial', 'Dials'],
+      ['conversation', 'Conversations'],
+      ['presentation', 'Presentations'],
+      ['opportunity', 'Opportunities'],
+      ['close', 'Closes'],
+    ]);
+    expect(el(TEAM_MODAL.trackedKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'presentation']);
+    expect(el(TEAM_MODAL.dailyPostBlock).options.map((o: any) => o.text.text)).toEqual(['Post daily progress']);
+    expect(el(TEAM_MODAL.dailyPostBlock).initial_options).toHaveLength(1);
+    expect(el(TEAM_MODAL.dailyPostTimeBlock)).toMatchObject({ type: 'timepicker', initial_time: '16:30' });
+    expect(el(TEAM_MODAL.weeklyBoardBlock).initial_options).toBeUndefined();
+    expect(el(TEAM_MODAL.weeklyBoardTimeBlock)).toMatchObject({ type: 'timepicker', initial_time: '08:30' });
+    const hint = (view.blocks as any[]).find((b) => b.block_id === TEAM_MODAL.weeklyBoardTimeBlock).hint.text;
+    expect(hint).toContain('first workday');
+    expect(hint).toContain('week just ended');
+  });
 });
 
 describe('describeWorkDays', () => {
@@ -126,5 +152,8 @@ describe('teamSettingsSummary', () => {
     expect(text).not.toContain('Day 11');
     expect(text).toContain('…and 2 more');
     expect(text).toContain('none (workspace admins manage it)');
+    expect(text).toContain('Tracked:* Dials, Conversations');
+    expect(text).toContain('Daily progress:* 16:30');
+    expect(text).toContain('Weekly leaderboard:* off');
   });
 });

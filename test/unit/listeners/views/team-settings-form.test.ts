@@ -10,6 +10,11 @@ type Form = {
   end?: string | null;
   timezone?: string | null;
   holidays?: string | null;
+  kinds?: string[] | null;
+  daily?: string[] | null;
+  dailyTime?: string | null;
+  weekly?: string[] | null;
+  weeklyTime?: string | null;
 };
 
 const VALID: Required<Form> = {
@@ -21,6 +26,11 @@ const VALID: Required<Form> = {
   end: '16:30',
   timezone: 'Europe/London',
   holidays: '2026-12-25 Christmas Day\n2026-12-24 Christmas Eve',
+  kinds: ['presentation', 'dial', 'conversation', 'dial'],
+  daily: ['on'],
+  dailyTime: '16:30',
+  weekly: [],
+  weeklyTime: '8:30',
 };
 
 function state(form: Form) {
@@ -35,6 +45,11 @@ function state(form: Form) {
     [TEAM_MODAL.endBlock]: { [a]: { selected_time: f.end } },
     [TEAM_MODAL.timezoneBlock]: { [a]: { selected_option: f.timezone === null ? null : { value: f.timezone } } },
     [TEAM_MODAL.holidaysBlock]: { [a]: { value: f.holidays } },
+    [TEAM_MODAL.trackedKindsBlock]: { [a]: { selected_options: f.kinds?.map((value) => ({ value })) ?? null } },
+    [TEAM_MODAL.dailyPostBlock]: { [a]: { selected_options: f.daily?.map((value) => ({ value })) ?? null } },
+    [TEAM_MODAL.dailyPostTimeBlock]: { [a]: { selected_time: f.dailyTime } },
+    [TEAM_MODAL.weeklyBoardBlock]: { [a]: { selected_options: f.weekly?.map((value) => ({ value })) ?? null } },
+    [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { selected_time: f.weeklyTime } },
   };
 }
 
@@ -61,8 +76,25 @@ describe('readTeamForm', () => {
           { date: '2026-12-24', name: 'Christmas Eve' },
           { date: '2026-12-25', name: 'Christmas Day' },
         ],
+        trackedKinds: ['dial', 'conversation', 'presentation'],
+        dailyPostEnabled: true,
+        dailyPostTime: '16:30',
+        weeklyBoardEnabled: false,
+        weeklyBoardTime: '08:30',
       },
     });
+  });
+
+  it('defaults the post settings: unticked posts are off, empty times are 16:30 and 09:00', () => {
+    const result = read({ daily: null, dailyTime: null, weekly: null, weeklyTime: '' });
+    expect(result.ok && [result.settings.dailyPostEnabled, result.settings.dailyPostTime, result.settings.weeklyBoardEnabled, result.settings.weeklyBoardTime]).toEqual([
+      false,
+      '16:30',
+      false,
+      '09:00',
+    ]);
+    const on = read({ daily: ['on'], weekly: ['on'] });
+    expect(on.ok && [on.settings.dailyPostEnabled, on.settings.weeklyBoardEnabled]).toEqual([true, true]);
   });
 
   it('treats the optional fields as empty when left out', () => {
@@ -89,6 +121,13 @@ describe('readTeamForm', () => {
     ['an end equal to the start', { start: '09:00', end: '9:00' }, TEAM_MODAL.endBlock, 'The workday must end after it starts.'],
     ['an unknown timezone', { timezone: 'Europe/Atlantis' }, TEAM_MODAL.timezoneBlock, 'Pick a timezone from the list.'],
     ['a bad holiday line', { holidays: '2026-12-25 Christmas\n2026-13-01 Smarch' }, TEAM_MODAL.holidaysBlock, 'Line 2: “2026-13-01” isn’t a real date.'],
+    ['no tracked kinds', { kinds: [] }, TEAM_MODAL.trackedKindsBlock, 'Tick at least one kind to track.'],
+    ['tracked kinds missing', { kinds: null }, TEAM_MODAL.trackedKindsBlock, 'Tick at least one kind to track.'],
+    ['a forged kind', { kinds: ['dial', 'lunch'] }, TEAM_MODAL.trackedKindsBlock, 'Tick kinds from the list.'],
+    ['a forged daily post option', { daily: ['yes'] }, TEAM_MODAL.dailyPostBlock, 'Tick the box or leave it empty.'],
+    ['a bad daily post time', { dailyTime: '4:30pm' }, TEAM_MODAL.dailyPostTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
+    ['a forged weekly board option', { weekly: ['on', 'off'] }, TEAM_MODAL.weeklyBoardBlock, 'Tick the box or leave it empty.'],
+    ['a bad weekly board time', { weeklyTime: '24:00' }, TEAM_MODAL.weeklyBoardTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
     ['a duplicate holiday', { holidays: '2026-12-25 A\n2026-12-25 B' }, TEAM_MODAL.holidaysBlock, 'Line 2: 2026-12-25 is already on line 1; give each date once.'],
   ])('answers %s with that field’s error only', (_label, form, block, message) => {
     expect(errorsOf(form)).toEqual({ [block]: message });
@@ -118,7 +157,7 @@ describe('readTeamForm', () => {
     const result = readTeamForm({}, { submitterIsAdmin: false });
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(
-      [TEAM_MODAL.nameBlock, TEAM_MODAL.managersBlock, TEAM_MODAL.workDaysBlock, TEAM_MODAL.startBlock, TEAM_MODAL.endBlock].sort(),
+      [TEAM_MODAL.nameBlock, TEAM_MODAL.managersBlock, TEAM_MODAL.workDaysBlock, TEAM_MODAL.startBlock, TEAM_MODAL.endBlock, TEAM_MODAL.trackedKindsBlock].sort(),
     );
   });
 });
