@@ -5,7 +5,9 @@ import type { WebClient } from '@slack/web-api';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from './lib/logger.js';
 import type { ListenerDeps } from './listeners/deps.js';
+import { debouncedHomeRefresh } from './listeners/home-refresh.js';
 import { registerListeners } from './listeners/index.js';
+import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -47,13 +49,15 @@ function singleTokenAuthorize(client: () => WebClient, botToken: string): Author
 export type BoltParts = {
   app: App;
   httpReceiver: HTTPReceiver | undefined;
-  /** Closes the Socket Mode connection (if any) and resolves once it is closed. */
+  /** Cancels pending App Home refreshes; closes the Socket Mode connection (if any) and resolves once it is closed. */
   disconnect(): Promise<void>;
   /** Resolves when every listener already running has finished (work after ack included), or after `graceMs`. */
   drain(graceMs?: number): Promise<void>;
 };
 
-export function createBoltApp(config: AppConfig, deps: ListenerDeps): BoltParts {
+export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>): BoltParts {
+  const homeRefresh = debouncedHomeRefresh((member, client) => publishHome(deps, client, member, base.clock()), base.logger);
+  const deps: ListenerDeps = { ...base, homeRefresh };
   const logger = boltLogger(deps.logger);
   const clientOptions = { slackApiUrl: config.slack.apiUrl };
   // Bolt's own client, reached lazily because the App does not exist yet.
@@ -98,6 +102,7 @@ export function createBoltApp(config: AppConfig, deps: ListenerDeps): BoltParts 
     app,
     httpReceiver,
     async disconnect() {
+      homeRefresh.stop();
       if (!socketReceiver) return;
       // Bolt's stop() returns before the socket is closed; wait for the client to say so.
       const closed = new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 // Shared by `/dial` and the modal: store an entry for a member and build the reply they see.
+import type { WebClient } from '@slack/web-api';
 import type { ActivitySource, Member } from '../generated/prisma/client.js';
 import type { KindCounts } from '../lib/kinds.js';
 import type { LocalDate } from '../lib/time.js';
@@ -17,6 +18,8 @@ export type EntryRequest = {
   source: ActivitySource;
   requestKey: string;
   now: Date;
+  /** Slack client of the request: the rep's App Home is refreshed through it. */
+  client: WebClient;
 };
 
 export async function logEntryAndReply(deps: ListenerDeps, request: EntryRequest): Promise<Reply> {
@@ -34,6 +37,7 @@ export async function logEntryAndReply(deps: ListenerDeps, request: EntryRequest
     now,
   });
   deps.logger.info({ entryId: entry.entryId, member: member.slackUserId, duplicate: entry.duplicate, source: request.source }, 'activity logged');
+  if (!entry.duplicate) deps.homeRefresh.request(member, request.client);
   // Today's and this week's progress against target (plain totals until a goal is set).
   const progress = await repProgress(deps.prisma, member, now);
   return loggedReply({

@@ -82,6 +82,28 @@ describe.each(testDatabases())('App Home on %s', (database) => {
     expect(shown).not.toContain(`<@${SAM}>`);
   });
 
+  it('refreshes a rep’s App Home once after a burst of entries, and after undo', async () => {
+    // Let refreshes still pending from earlier tests fire first.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    h.slack.reset();
+    await (await slash(h, DANA, '5')).reply();
+    await (await slash(h, DANA, '6')).reply();
+    h.clock.advance(1000); // undo takes the latest entry: make "latest" unambiguous
+    await (await slash(h, DANA, '7 convos')).reply();
+    const published = await h.slack.waitFor('views.publish', (c) => c.args.user_id === DANA);
+    const shown = visibleText(published.args.view as object);
+    expect(shown).toContain(':telephone_receiver: 11 dials');
+    expect(shown).toContain(':speech_balloon: 7 conversations');
+    // The burst is coalesced: wait out another debounce period and count.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === DANA)).toHaveLength(1);
+
+    h.slack.reset();
+    await (await slash(h, DANA, 'undo')).reply();
+    const afterUndo = await h.slack.waitFor('views.publish', (c) => c.args.user_id === DANA);
+    expect(visibleText(afterUndo.args.view as object)).toContain(':speech_balloon: 0 conversations');
+  });
+
   it('keeps a 150-rep team within Slack’s 100-block limit', async () => {
     const reps = Array.from({ length: 150 }, (_, i) => `U0R${String(i).padStart(3, '0')}`);
     for (const rep of reps) h.slack.setUser({ id: rep, name: `rep${rep.slice(3)}`, tz: 'America/Chicago' });

@@ -59,6 +59,7 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           const totals = await activityTotals(deps.prisma, member.id, member.timezone, now);
           const dateLabel = describeEntryDate(localDate(voided.occurredAt, member.timezone), now, member.timezone);
           await reply(undoneReply({ counts: voided.counts, dateLabel, totals }));
+          deps.homeRefresh.request(member, client);
           return;
         }
         case 'log':
@@ -71,6 +72,7 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
               source: 'slash',
               requestKey,
               now,
+              client,
             }),
           );
           return;

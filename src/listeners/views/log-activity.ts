@@ -43,7 +43,7 @@ export function registerLogActivityView(app: App, deps: ListenerDeps): void {
     const channelId = modalChannel(view.private_metadata);
     let reply: Reply;
     try {
-      reply = await logEntryAndReply(deps, { member, ...result.form, source: 'modal', requestKey: `view:${workspaceId}:${view.id}`, now });
+      reply = await logEntryAndReply(deps, { member, ...result.form, source: 'modal', requestKey: `view:${workspaceId}:${view.id}`, now, client });
     } catch (error) {
       reply = errorReply(messageForFailure(error, deps.logger, { view: CALLBACK.logActivity, user: userId }));
     }
