@@ -5,7 +5,8 @@ import { dayInterval, localDate, weekInterval, type Interval } from '../../lib/t
 
 export type ActivityTotals = { today: KindCounts; week: KindCounts };
 
-async function totalsIn(prisma: PrismaClient, memberId: string, interval: Interval): Promise<KindCounts> {
+/** A rep's non-voided totals per kind over an interval. */
+export async function totalsIn(prisma: PrismaClient, memberId: string, interval: Interval): Promise<KindCounts> {
   const groups = await prisma.activity.groupBy({
     by: ['kind'],
     where: { memberId, voidedAt: null, occurredAt: { gte: interval.start, lt: interval.end } },

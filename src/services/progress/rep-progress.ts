@@ -5,6 +5,7 @@ import type { Kind, KindCounts } from '../../lib/kinds.js';
 import { dayInterval, elapsedShareOfDay, localDate, monthOf, eachDay, weekOf, type Interval, type LocalDate } from '../../lib/time.js';
 import { planFromRevenue } from '../goals/plan-from-revenue.js';
 import { absenceOn, attendance, isWorkday, planOn, teamCalendar, type AbsenceSpan, type KindTargets, type PlanPeriod, type TargetContext } from '../goals/targets.js';
+import { totalsIn } from './activity-totals.js';
 import { needToday, periodProgress, type PeriodProgress } from './pace.js';
 
 export type RepProgress = {
@@ -48,32 +49,18 @@ export async function loadTargetContext(prisma: PrismaClient, member: Member): P
   };
 }
 
-async function actualIn(prisma: PrismaClient, memberId: string, interval: Interval): Promise<KindCounts> {
-  const groups = await prisma.activity.groupBy({
-    by: ['kind'],
-    where: { memberId, voidedAt: null, occurredAt: { gte: interval.start, lt: interval.end } },
-    _sum: { count: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.kind, g._sum.count ?? 0]));
-}
-
 const spanning = (days: readonly LocalDate[], zone: string): Interval => ({
   start: dayInterval(days[0]!, zone).start,
   end: dayInterval(days.at(-1)!, zone).end,
 });
 
-export async function repProgress(prisma: PrismaClient, member: Member, now: Date): Promise<RepProgress> {
-  const ctx = await loadTargetContext(prisma, member);
-  const zone = member.timezone;
+export type PeriodActuals = { day: KindCounts; week: KindCounts; month: KindCounts };
+
+/** The rep's day, week and month, the calendar and actuals given (pure: what repProgress returns). */
+export function composeProgress(ctx: TargetContext, zone: string, now: Date, actual: PeriodActuals): RepProgress {
   const today = localDate(now, zone);
   const week = weekOf(today);
   const { first, last } = monthOf(today);
-  const month = eachDay(first, last);
-  const [dayActual, weekActual, monthActual] = await Promise.all([
-    actualIn(prisma, member.id, dayInterval(today, zone)),
-    actualIn(prisma, member.id, spanning(week, zone)),
-    actualIn(prisma, member.id, spanning(month, zone)),
-  ]);
   const share = elapsedShareOfDay(now, zone, ctx.calendar.workdayStart, ctx.calendar.workdayEnd);
   const plan = planOn(today, ctx);
   return {
@@ -83,9 +70,22 @@ export async function repProgress(prisma: PrismaClient, member: Member, now: Dat
     absenceToday: absenceOn(today, ctx.absences)?.kind ?? null,
     monthly: plan?.monthly ?? null,
     overridden: plan?.overridden ?? [],
-    day: periodProgress([today], today, share, dayActual, ctx),
-    week: periodProgress(week, today, share, weekActual, ctx),
-    month: periodProgress(month, today, share, monthActual, ctx),
-    needToday: needToday(week, today, weekActual, ctx),
+    day: periodProgress([today], today, share, actual.day, ctx),
+    week: periodProgress(week, today, share, actual.week, ctx),
+    month: periodProgress(eachDay(first, last), today, share, actual.month, ctx),
+    needToday: needToday(week, today, actual.week, ctx),
   };
+}
+
+export async function repProgress(prisma: PrismaClient, member: Member, now: Date): Promise<RepProgress> {
+  const ctx = await loadTargetContext(prisma, member);
+  const zone = member.timezone;
+  const today = localDate(now, zone);
+  const { first, last } = monthOf(today);
+  const [day, week, month] = await Promise.all([
+    totalsIn(prisma, member.id, dayInterval(today, zone)),
+    totalsIn(prisma, member.id, spanning(weekOf(today), zone)),
+    totalsIn(prisma, member.id, spanning(eachDay(first, last), zone)),
+  ]);
+  return composeProgress(ctx, zone, now, { day, week, month });
 }

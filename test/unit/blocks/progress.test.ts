@@ -4,11 +4,9 @@ import { loggedReply } from '../../../src/blocks/activity-replies.js';
 import { buildRepHome } from '../../../src/blocks/home.js';
 import { logProgressBlocks, progressBar, statsReply, targetLine, paceText } from '../../../src/blocks/progress.js';
 import type { KindCounts } from '../../../src/lib/kinds.js';
-import { eachDay, elapsedShareOfDay, localDate, monthOf, weekOf } from '../../../src/lib/time.js';
 import { planFromRevenue, SEED_RATIOS } from '../../../src/services/goals/plan-from-revenue.js';
-import { absenceOn, attendance, isWorkday, planOn, type AbsenceSpan, type TargetContext } from '../../../src/services/goals/targets.js';
-import { needToday, periodProgress } from '../../../src/services/progress/pace.js';
-import type { RepProgress } from '../../../src/services/progress/rep-progress.js';
+import type { AbsenceSpan, TargetContext } from '../../../src/services/goals/targets.js';
+import { composeProgress, type RepProgress } from '../../../src/services/progress/rep-progress.js';
 
 const SEED = planFromRevenue({ revenueTarget: 100_000, averageDealSize: 10_000, ...SEED_RATIOS }).targets;
 
@@ -22,26 +20,9 @@ function context(extra: Partial<TargetContext> = {}): TargetContext {
   };
 }
 
-/** What repProgress returns, composed from the same pure parts, for an instant in New York. */
+/** What repProgress returns for an instant in New York, given the actuals. */
 function progressAt(at: string, actual: { day?: KindCounts; week?: KindCounts; month?: KindCounts }, ctx = context()): RepProgress {
-  const zone = 'America/New_York';
-  const now = new Date(at);
-  const today = localDate(now, zone);
-  const share = elapsedShareOfDay(now, zone, ctx.calendar.workdayStart, ctx.calendar.workdayEnd);
-  const week = weekOf(today);
-  const plan = planOn(today, ctx);
-  return {
-    today,
-    isWorkday: isWorkday(today, ctx.calendar),
-    attendanceToday: attendance(today, ctx.absences),
-    absenceToday: absenceOn(today, ctx.absences)?.kind ?? null,
-    monthly: plan?.monthly ?? null,
-    overridden: plan?.overridden ?? [],
-    day: periodProgress([today], today, share, actual.day ?? {}, ctx),
-    week: periodProgress(week, today, share, actual.week ?? {}, ctx),
-    month: periodProgress(eachDay(monthOf(today).first, monthOf(today).last), today, share, actual.month ?? {}, ctx),
-    needToday: needToday(week, today, actual.week ?? {}, ctx),
-  };
+  return composeProgress(ctx, 'America/New_York', new Date(at), { day: actual.day ?? {}, week: actual.week ?? {}, month: actual.month ?? {} });
 }
 
 // Friday 4 Dec 2026, 13:00 in New York: half of today's working hours are gone.
