@@ -10,7 +10,6 @@ export default {
   },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
-  // One worker: Prisma's schema engine migrates under a database-wide PostgreSQL lock with a 10 s
-  // timeout, and two workers migrating test schemas while PGlite suites load the CPU can exceed it.
-  maxWorkers: 1,
+  // e2e files each start their own app and database; two workers fit a 2-core machine.
+  maxWorkers: 2,
 };
