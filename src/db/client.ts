@@ -142,11 +142,12 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
       const client = new pg.Client(poolConfig);
       await client.connect();
       try {
-        // One lock per schema: processes migrating the same schema take turns, others don't wait.
-        await client.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK_KEY]);
+        // Database-wide, not per schema: Prisma's engine takes its own database-wide lock with a
+        // 10 s timeout, so migrators of different schemas must queue here (no timeout) instead.
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         await client.end();
       }
     },

@@ -93,6 +93,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Engine.MigrationList {
 /** Applies every committed migration the database lacks; returns the names applied. */
 export async function deployMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   return db.withMigrationLock(async () => {
+    // Up to date (every start of every replica): no need to load and run the engine.
+    if ((await migrationStatus(db, dir)).pending.length === 0) return [];
     const engine = await createEngine(db.adapter);
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({
