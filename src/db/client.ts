@@ -23,8 +23,11 @@ export type Database = {
   target: DatabaseTarget;
   /** Driver adapter factory shared by the client and the migrator. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  /** Runs `fn` while holding a database-wide lock (so one process at a time migrates). */
-  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding a database-wide lock (so one process at a time migrates), giving it
+   * the adapter the schema engine must use.
+   */
+  withMigrationLock<T>(fn: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -106,7 +109,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
       target,
       adapter,
       // PGlite is single-process by construction: its data dir cannot be shared.
-      withMigrationLock: (fn) => fn(),
+      withMigrationLock: (fn) => fn(adapter),
       async close() {
         try {
           await prisma.$disconnect();
@@ -141,12 +144,18 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     async withMigrationLock(fn) {
       const client = new pg.Client(poolConfig);
       await client.connect();
+      // The engine takes Prisma's own advisory lock and never releases it (its CLI exits instead):
+      // on a shared pool the lock would stay on an idle connection and stall the next migrator.
+      // It gets a one-connection pool of its own, closed afterwards, which frees that lock.
+      const enginePool = new pg.Pool({ ...poolConfig, max: 1, application_name: `dialbot-migrate:${process.pid}` });
+      enginePool.on('error', () => undefined);
       try {
         // Database-wide, not per schema: Prisma's engine takes its own database-wide lock with a
         // 10 s timeout, so migrators of different schemas must queue here (no timeout) instead.
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        return await fn();
+        return await fn(new PrismaPg(enginePool, target.schema ? { schema: target.schema } : undefined));
       } finally {
+        await enginePool.end().catch(() => undefined);
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         await client.end();
       }

@@ -92,10 +92,10 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Engine.MigrationList {
 
 /** Applies every committed migration the database lacks; returns the names applied. */
 export async function deployMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  return db.withMigrationLock(async () => {
+  return db.withMigrationLock(async (adapter) => {
     // Up to date (every start of every replica): no need to load and run the engine.
     if ((await migrationStatus(db, dir)).pending.length === 0) return [];
-    const engine = await createEngine(db.adapter);
+    const engine = await createEngine(adapter);
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({
         migrationsList: loadMigrations(dir),

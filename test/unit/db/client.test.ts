@@ -40,3 +40,25 @@ describe('embedded database lock', () => {
     await db.close();
   });
 });
+
+describe('migrations on PostgreSQL', () => {
+  it('leave no advisory lock behind, so the next process migrates at once', async () => {
+    const { createPostgresSchema, POSTGRES_URL } = await import('../../helpers/harness.js');
+    const { deployMigrations } = await import('../../../src/db/migrate.js');
+    const pg = (await import('pg')).default;
+    const schema = await createPostgresSchema();
+    const db = await openDatabase(schema.url);
+    const probe = new pg.Client({ connectionString: POSTGRES_URL });
+    await probe.connect();
+    try {
+      expect((await deployMigrations(db)).length).toBeGreaterThan(0);
+      // Prisma's engine locks 72707369 and never unlocks: dialbot must close the engine's connection.
+      const engineSessions = await probe.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`dialbot-migrate:${process.pid}`]);
+      expect(engineSessions.rows).toEqual([]);
+    } finally {
+      await probe.end();
+      await db.close();
+      await schema.drop();
+    }
+  });
+});
