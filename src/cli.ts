@@ -171,7 +171,7 @@ async function runJobCommand(args: string[]): Promise<number> {
   const config = readAppConfig();
   const { migrationStatus } = await loadMigrations();
   const { runJob, UnknownTeamError } = await import('./jobs/run-job.js');
-  const { processClaimant } = await import('./jobs/claim.js');
+  const { DEFAULT_LEASE_MS, processClaimant } = await import('./jobs/claim.js');
   const { WebClient } = await import('@slack/web-api');
   const logger = createLogger({ level: config.logLevel, destination: 'stderr' });
   return withDatabase(async (db) => {
@@ -184,7 +184,10 @@ async function runJobCommand(args: string[]): Promise<number> {
     const deps = { prisma: db.prisma, client, botToken: config.slack.botToken, logger, clock: systemClock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
     try {
       const summary = await runJob(deps, name, { at, ...(values.team === undefined ? {} : { teamId: values.team }) });
-      for (const slot of summary.slots) if (slot.status === 'done') err(`${slot.slot}: already done`);
+      for (const slot of summary.slots) {
+        if (slot.status === 'done') err(`${slot.slot}: already done`);
+        if (slot.status === 'busy') err(`${slot.slot}: another process is running it; it resumes here once that process stops renewing its claim (${DEFAULT_LEASE_MS / 60_000} min)`);
+      }
       out(JSON.stringify(summary));
       return 0;
     } catch (error) {

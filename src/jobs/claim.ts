@@ -1,15 +1,37 @@
 // Exactly-once scheduled work. A slot (job + team + period) is claimed with a unique JobRun row:
 // only the claimer runs it; a finished slot never runs again; a claim whose holder went quiet for
-// longer than the lease (a crash, a killed replica) may be taken over. Each message a run sends is
-// recorded as a Delivery before it is sent and marked after, so a resumed run skips what went out.
+// longer than the lease (a crash, a killed replica) may be taken over — at once when the holder
+// was a process on this host that no longer exists. The holder renews its claim before every
+// message and stops if it lost it. Each message a run sends is recorded as a Delivery before it
+// is sent and marked after, so a resumed run skips what went out.
 import { hostname } from 'node:os';
 import type { JobRun, PrismaClient } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 
-export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
+export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 
 /** Who claims: `host:pid`, as recorded on the JobRun. */
 export const processClaimant = (): string => `${hostname()}:${process.pid}`;
+
+/** Whether `claimant` names a process of this host that has exited (so its claim is dead). */
+export function isDeadLocalClaimant(claimant: string): boolean {
+  const at = claimant.lastIndexOf(':');
+  const pid = Number(claimant.slice(at + 1));
+  if (claimant.slice(0, at) !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** The run's claim was taken over by another process: this one must send nothing more. */
+export class ClaimLostError extends Error {
+  constructor(readonly slot: string) {
+    super(`lost the claim on ${slot} to another process`);
+  }
+}
 
 export type ClaimInput = {
   slot: string;
@@ -37,12 +59,12 @@ export async function claimSlot(prisma: PrismaClient, input: ClaimInput): Promis
     if (!isUniqueViolation(error)) throw error;
   }
   const existing = await prisma.jobRun.findUnique({ where: { slot } });
-  if (existing?.finishedAt) return { status: 'done' };
-  // One statement decides between concurrent claimants: only one of them matches the stale claim.
-  const { count } = await prisma.jobRun.updateMany({
-    where: { slot, finishedAt: null, claimedAt: { lt: new Date(now.getTime() - leaseMs) } },
-    data: { claimedBy, claimedAt: now },
-  });
+  if (!existing || existing.finishedAt) return existing ? { status: 'done' } : { status: 'busy' };
+  // One statement decides between concurrent claimants: only one of them matches the dead claim.
+  const dead = isDeadLocalClaimant(existing.claimedBy)
+    ? { claimedBy: existing.claimedBy, claimedAt: existing.claimedAt }
+    : { claimedAt: { lt: new Date(now.getTime() - leaseMs) } };
+  const { count } = await prisma.jobRun.updateMany({ where: { slot, finishedAt: null, ...dead }, data: { claimedBy, claimedAt: now } });
   if (count === 1) return { status: 'claimed', run: await prisma.jobRun.findUniqueOrThrow({ where: { slot } }), takeover: true };
   const again = await prisma.jobRun.findUnique({ where: { slot } });
   return again?.finishedAt ? { status: 'done' } : { status: 'busy' };
@@ -70,7 +92,7 @@ export type DeliveryResult = { status: 'sent'; ts: string | null } | { status: '
  */
 export async function deliver(
   prisma: PrismaClient,
-  run: Pick<JobRun, 'id'>,
+  run: Pick<JobRun, 'id' | 'slot' | 'claimedBy'>,
   recipient: string,
   send: () => Promise<{ ts?: string }>,
   now: () => Date = () => new Date(),
@@ -78,6 +100,9 @@ export async function deliver(
   const key = { jobRunId_recipient: { jobRunId: run.id, recipient } };
   const existing = await prisma.delivery.findUnique({ where: key });
   if (existing?.sentAt) return { status: 'already_sent', ts: existing.messageTs };
+  // Renew the lease, and make sure it is still ours: a process that lost it sends nothing.
+  const renewed = await prisma.jobRun.updateMany({ where: { id: run.id, claimedBy: run.claimedBy, finishedAt: null }, data: { claimedAt: now() } });
+  if (renewed.count === 0) throw new ClaimLostError(run.slot);
   const row = await prisma.delivery.upsert({ where: key, create: { jobRunId: run.id, recipient }, update: {} });
   let result: { ts?: string };
   try {

@@ -55,7 +55,7 @@ export async function runTeamSlot(deps: JobDeps, job: JobDefinition, team: JobTe
     ...(deps.leaseMs === undefined ? {} : { leaseMs: deps.leaseMs }),
   });
   if (claim.status !== 'claimed') return { ...base, status: claim.status, messages: 0 };
-  if (claim.takeover) deps.logger.warn({ job: job.name, slot: decision.slot }, 'resuming a job run whose claim had lapsed');
+  if (claim.takeover) deps.logger.warn({ job: job.name, slot: decision.slot }, 'resuming a job run another process left unfinished');
   try {
     const { messages } = await job.run(deps, { run: claim.run, team, slot: decision, at });
     await finishRun(deps.prisma, claim.run, deps.clock());

@@ -2,7 +2,9 @@
 // deliveries that skip what was sent and resume what was not.
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { deployMigrations } from '../../../src/db/migrate.js';
-import { claimSlot, deliver, finishRun, releaseRun } from '../../../src/jobs/claim.js';
+import { hostname } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { ClaimLostError, claimSlot, deliver, finishRun, isDeadLocalClaimant, releaseRun } from '../../../src/jobs/claim.js';
 
 const T0 = new Date('2026-12-04T21:30:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -21,16 +23,16 @@ describe('claimSlot and deliver', () => {
   it('claims a new slot once; a second claimant is busy while the lease holds; a finished slot is done', async () => {
     const first = await claim('s:new', 'a:1', T0);
     expect(first).toMatchObject({ status: 'claimed', takeover: false, run: { slot: 's:new', claimedBy: 'a:1', finishedAt: null } });
-    expect(await claim('s:new', 'b:2', minutes(9))).toEqual({ status: 'busy' });
+    expect(await claim('s:new', 'b:2', minutes(4))).toEqual({ status: 'busy' });
     if (first.status !== 'claimed') throw new Error('unreachable');
     await finishRun(db.prisma, first.run, minutes(1));
     expect(await claim('s:new', 'b:2', minutes(60))).toEqual({ status: 'done' });
     expect(await db.prisma.jobRun.count({ where: { slot: 's:new' } })).toBe(1);
   });
 
-  it('takes over a claim older than the lease (default 10 minutes), once', async () => {
+  it('takes over a claim older than the lease (default 5 minutes), once', async () => {
     await claim('s:stale', 'a:1', T0);
-    expect(await claim('s:stale', 'b:2', minutes(10))).toEqual({ status: 'busy' }); // exactly the lease: not yet
+    expect(await claim('s:stale', 'b:2', minutes(5))).toEqual({ status: 'busy' }); // exactly the lease: not yet
     const [b, c] = await Promise.all([claim('s:stale', 'b:2', minutes(11)), claim('s:stale', 'c:3', minutes(11))]);
     const winners = [b, c].filter((r) => r.status === 'claimed');
     expect(winners).toHaveLength(1);
@@ -41,6 +43,31 @@ describe('claimSlot and deliver', () => {
     // A shorter lease is honoured.
     await claim('s:short', 'a:1', T0);
     expect(await claim('s:short', 'b:2', minutes(2), 60_000)).toMatchObject({ status: 'claimed', takeover: true });
+  });
+
+  it('takes over at once the claim of a process of this host that has exited, but not of a live one', async () => {
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dead = `${hostname()}:${exited}`;
+    expect(isDeadLocalClaimant(dead)).toBe(true);
+    expect(isDeadLocalClaimant(`${hostname()}:${process.ppid}`)).toBe(false); // alive
+    expect(isDeadLocalClaimant(`other-host:${exited}`)).toBe(false); // can't tell: wait for the lease
+    await claim('s:dead', dead, T0);
+    expect(await claim('s:dead', 'b:2', minutes(1))).toMatchObject({ status: 'claimed', takeover: true, run: { claimedBy: 'b:2' } });
+    await claim('s:alive', `${hostname()}:${process.ppid}`, T0);
+    expect(await claim('s:alive', 'b:2', minutes(1))).toEqual({ status: 'busy' });
+  });
+
+  it('deliver renews the lease, and a run that lost its claim sends nothing more', async () => {
+    const first = await claim('s:lost', 'a:1', T0);
+    if (first.status !== 'claimed') throw new Error('unreachable');
+    await deliver(db.prisma, first.run, 'dm:U1', async () => ({ ts: '1.1' }), () => minutes(4));
+    // Renewed at minute 4: still busy for another claimant at minute 8.
+    expect(await claim('s:lost', 'b:2', minutes(8))).toEqual({ status: 'busy' });
+    expect(await claim('s:lost', 'b:2', minutes(10))).toMatchObject({ status: 'claimed', takeover: true });
+    const sends: string[] = [];
+    await expect(deliver(db.prisma, first.run, 'dm:U2', async () => (sends.push('U2'), { ts: '2.1' }), () => minutes(11))).rejects.toBeInstanceOf(ClaimLostError);
+    expect(sends).toEqual([]);
+    expect(await db.prisma.delivery.count({ where: { recipient: 'dm:U2' } })).toBe(0);
   });
 
   it('a released claim (after a failed run) may be taken over at once', async () => {
