@@ -102,7 +102,7 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
     app,
     httpReceiver,
     async disconnect() {
-      homeRefresh.stop();
+      await homeRefresh.stop();
       if (!socketReceiver) return;
       // Bolt's stop() returns before the socket is closed; wait for the client to say so.
       const closed = new Promise<void>((resolve) => {
