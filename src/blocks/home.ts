@@ -1,7 +1,9 @@
 // The App Home tab: a rep's day, week and month against target with pace, what they need today
 // and a button to log; for managers, their reps side by side below.
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { Standing } from '../services/progress/home-dashboard.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
+import { chartBlock, type ChartImage } from './chart.js';
 import { ACTION } from './ids.js';
 import { progressBlocks } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
@@ -9,7 +11,25 @@ import { LIMITS, truncate } from './slack-limits.js';
 /** Slack's limit on blocks in a Home view. */
 export const HOME_BLOCK_LIMIT = 100;
 
-export function buildRepHome(input: { displayName: string; progress: RepProgress; managerBlocks?: KnownBlock[] }): HomeView {
+export type RepHomeInput = {
+  displayName: string;
+  progress: RepProgress;
+  /** This week's rank and streak; null when not ranked (no team, or no target this week). */
+  standing?: Standing | null;
+  /** The rep's month chart, once uploaded. */
+  chart?: ChartImage;
+  managerBlocks?: KnownBlock[];
+};
+
+/** "#2 of 8 on this week's board (104% of target) · 3 weeks on target in a row". */
+export function standingLine(standing: Standing): string {
+  const streak =
+    standing.streak === 0 ? 'no streak yet: hit this week’s target to start one' : `:fire: ${standing.streak} ${standing.streak === 1 ? 'week' : 'weeks'} on target in a row`;
+  const medal = standing.rank === 1 ? ':first_place_medal: ' : standing.rank === 2 ? ':second_place_medal: ' : standing.rank === 3 ? ':third_place_medal: ' : '';
+  return `${medal}*#${standing.rank} of ${standing.of}* on this week’s board (${standing.percent}% of target) · ${streak}`;
+}
+
+export function buildRepHome(input: RepHomeInput): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`${input.displayName}’s prospecting`, LIMITS.headerText) } },
     {
@@ -17,6 +37,8 @@ export function buildRepHome(input: { displayName: string; progress: RepProgress
       elements: [{ type: 'button', action_id: ACTION.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log activity' } }],
     },
     ...progressBlocks(input.progress, { self: true }),
+    ...(input.standing ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: standingLine(input.standing) } }] : []),
+    ...(input.chart ? [chartBlock(input.chart, 'rep_chart')] : []),
     ...(input.managerBlocks ?? []),
     {
       type: 'context',

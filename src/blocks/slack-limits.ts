@@ -10,6 +10,8 @@ export const LIMITS = {
   privateMetadata: 3000,
   messageText: 3900,
   plainTextInput: 3000,
+  imageAltText: 2000,
+  imageTitle: 2000,
 } as const;
 
 export function truncate(text: string, max: number): string {

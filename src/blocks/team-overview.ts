@@ -6,6 +6,7 @@ import { KIND_LABELS } from '../lib/kinds.js';
 import { roundHalfUp } from '../lib/numbers.js';
 import { paceStatus } from '../services/progress/pace.js';
 import type { OverviewPeriod, RepRow, TeamOverview } from '../services/progress/team-overview.js';
+import { chartBlock, type ChartImage } from './chart.js';
 import { ACTION } from './ids.js';
 import { PACE_WORDS } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
@@ -42,7 +43,8 @@ function pack(lines: string[], max = LIMITS.sectionText): string[] {
   return texts;
 }
 
-export function teamOverviewBlocks(teams: TeamOverview[], period: OverviewPeriod): KnownBlock[] {
+/** `charts` holds each team's side-by-side chart, by team id, once uploaded. */
+export function teamOverviewBlocks(teams: TeamOverview[], period: OverviewPeriod, charts: ReadonlyMap<string, ChartImage> = new Map()): KnownBlock[] {
   if (teams.length === 0) return [];
   const blocks: KnownBlock[] = [
     { type: 'divider' },
@@ -67,6 +69,8 @@ export function teamOverviewBlocks(teams: TeamOverview[], period: OverviewPeriod
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `${team.reps.length} ${team.reps.length === 1 ? 'rep' : 'reps'} · ${behind} behind pace · each rep against their own prorated target` }],
     });
+    const chart = charts.get(team.teamId);
+    if (chart) blocks.push(chartBlock(chart, `team_chart_${blocks.length}`));
     for (const text of pack(team.reps.map((r) => repLine(r, team)))) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   return blocks;

@@ -3,6 +3,7 @@
 import { ACTION } from '../../src/blocks/ids.js';
 import { givenTeamGoal } from '../helpers/goals.js';
 import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+import { pngSize } from '../helpers/png.js';
 
 const BOSS = 'U0BOSS';
 const DANA = 'U0DANA';
@@ -102,6 +103,59 @@ describe.each(testDatabases())('App Home on %s', (database) => {
     await (await slash(h, DANA, 'undo')).reply();
     const afterUndo = await h.slack.waitFor('views.publish', (c) => c.args.user_id === DANA);
     expect(visibleText(afterUndo.args.view as object)).toContain(':speech_balloon: 0 conversations');
+  });
+
+  const imageBlocks = (view: { blocks: Array<Record<string, any>> }) => view.blocks.filter((b) => b.type === 'image');
+
+  it('shows a rep their rank, streak and month chart, uploading the chart once', async () => {
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    await (await slash(h, DANA, '90 dials 30 convos')).reply();
+    await (await slash(h, SAM, '20 dials 5 convos')).reply();
+
+    const dana = await openHome(DANA);
+    // 90 of 79.75 dials and 30 of 26.58 conversations: target met, so the running week counts.
+    expect(visibleText(dana)).toContain(':first_place_medal: *#1 of 2* on this week’s board (111% of target) · :fire: 1 week on target in a row');
+    const [chart] = imageBlocks(dana);
+    expect(chart?.block_id).toBe('rep_chart');
+    expect(chart?.title.text).toBe('dana — dials, December 2026');
+    expect(chart?.alt_text).toBe('dana — dials, December 2026: 90 dials of 360 this month · 63 due by today.');
+    // The upload went through files.uploadV2's three steps, and the block shows that file.
+    expect(h.slack.calls.map((c) => c.method).filter((m) => m.startsWith('files.') || m === 'upload')).toEqual([
+      'files.getUploadURLExternal',
+      'upload',
+      'files.completeUploadExternal',
+    ]);
+    const fileId = chart?.slack_file.id as string;
+    expect(h.slack.completedFiles.has(fileId)).toBe(true);
+    expect(pngSize(h.slack.uploads.get(fileId)!)).toEqual({ width: 1440, height: 640 });
+
+    // Nothing changed: the same picture is shown again without another upload.
+    const again = await openHome(DANA);
+    expect(imageBlocks(again).map((b) => b.slack_file.id)).toEqual([fileId]);
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+
+    expect(visibleText(await openHome(SAM))).toContain('*#2 of 2* on this week’s board (21% of target) · no streak yet: hit this week’s target to start one');
+  });
+
+  it('gives a manager a side-by-side chart of each team, and the rep chart above it', async () => {
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    await (await slash(h, DANA, '60 dials 12 convos')).reply();
+    const view = await openHome(BOSS);
+    const charts = imageBlocks(view);
+    expect(charts.map((b) => b.title.text)).toEqual(['morgan — dials, December 2026', 'Sales — this week']);
+    expect(charts[1]?.alt_text).toMatch(/^Sales — this week: dana \d+% of dials, \d+% of conversations\.$/);
+    for (const chart of charts) expect(h.slack.completedFiles.has(chart.slack_file.id)).toBe(true);
+  });
+
+  it('still publishes the numbers when the chart upload fails', async () => {
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    await (await slash(h, DANA, '60')).reply();
+    h.slack.reset();
+    h.slack.failNext('files.getUploadURLExternal', { error: 'ratelimited', status: 200, times: 5 });
+    await h.requester.event({ type: 'app_home_opened', user: DANA, channel: `D${DANA}`, tab: 'home' });
+    const view = (await h.slack.waitFor('views.publish', (c) => c.args.user_id === DANA)).args.view as { blocks: Array<Record<string, any>> };
+    expect(imageBlocks(view)).toEqual([]);
+    expect(visibleText(view)).toContain(':telephone_receiver: 60 / 80 dials');
   });
 
   it('keeps a 150-rep team within Slack’s 100-block limit', async () => {

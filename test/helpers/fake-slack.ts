@@ -194,6 +194,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Bytes received at `/upload/<file_id>` (files.uploadV2 step 2), keyed by file id. */
   readonly uploads: Map<string, Buffer> = new Map();
+  /** Files whose upload was completed (files.completeUploadExternal): the only ones blocks may show. */
+  readonly completedFiles: Map<string, { title: unknown }> = new Map();
   readonly botUserId: string;
   readonly teamId: string;
 
@@ -294,10 +296,10 @@ export class FakeSlack {
     this.failures.set(method, queue);
   }
 
-  /** Clears recorded calls, uploads and queued failures. Users are kept. */
+  /** Clears recorded calls, delays and queued failures. Users and uploaded files are kept. */
   reset(): void {
+    // Uploaded files stay, like users: Slack keeps them, and blocks may show them again.
     this.calls.length = 0;
-    this.uploads.clear();
     this.failures.clear();
     this.delays.clear();
   }
@@ -566,6 +568,8 @@ export class FakeSlack {
       if (token === undefined || !(token.startsWith('xoxb-') || token.startsWith('xoxp-'))) {
         return this.send(res, { body: { ok: false, error: 'invalid_auth' } });
       }
+      const refused = this.refuseUnknownFiles(method === 'views.publish' && isRecord(args.view) ? args.view.blocks : args.blocks);
+      if (refused !== undefined) return this.send(res, { body: refused });
       return this.send(res, { body: this.answer(method, args) });
     }
 
@@ -575,6 +579,8 @@ export class FakeSlack {
       await this.wait('response_url');
       const failure = this.takeFailure('response_url');
       if (failure !== undefined) return this.send(res, failure);
+      const refused = this.refuseUnknownFiles(parsed.blocks);
+      if (refused !== undefined) return this.send(res, { body: refused });
       return this.send(res, { body: { ok: true } });
     }
 
@@ -597,6 +603,14 @@ export class FakeSlack {
 
     this.record('unknown', { _path: path, _httpMethod: req.method, ...this.parseBody(raw, contentType) }, bearer);
     return this.send(res, { status: 404, body: { ok: false, error: 'unknown_path', path } });
+  }
+
+  /** Like Slack: an image block may only show a file whose upload was completed. */
+  private refuseUnknownFiles(blocks: unknown): Record<string, unknown> | undefined {
+    if (!Array.isArray(blocks)) return undefined;
+    const index = blocks.findIndex((b) => isRecord(b) && isRecord(b.slack_file) && !this.completedFiles.has(String(b.slack_file.id)));
+    if (index === -1) return undefined;
+    return { ok: false, error: 'invalid_blocks', errors: [`invalid slack file [json-pointer:/blocks/${index}/slack_file]`] };
   }
 
   private parseBody(raw: Buffer, contentType: string): Record<string, unknown> {
@@ -714,6 +728,7 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal': {
         const files = Array.isArray(args.files) ? args.files : [];
+        for (const f of files) if (isRecord(f) && this.uploads.has(String(f.id))) this.completedFiles.set(String(f.id), { title: f.title });
         return {
           ok: true,
           files: files.map((f) => (isRecord(f) ? { id: f.id, title: f.title } : { id: f })),

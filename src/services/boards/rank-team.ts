@@ -186,6 +186,8 @@ async function streaks(
 export type RankTeamOptions = {
   /** The timezone for a team without one (the configured DEFAULT_TIMEZONE). */
   defaultTimezone?: string;
+  /** Follow streaks back for this member only (App Home); the others' streaks are then 0. */
+  streakFor?: string;
 };
 
 export async function rankTeam(prisma: PrismaClient, teamId: string, period: BoardPeriod, now: Date, options: RankTeamOptions = {}): Promise<TeamBoard> {
@@ -207,7 +209,7 @@ export async function rankTeam(prisma: PrismaClient, teamId: string, period: Boa
   const isWeek = period === 'week' || period === 'last-week';
   let streakBy = new Map<string, number>();
   if (isWeek) {
-    const rankedReps = ranked.map((r) => r.e.rep);
+    const rankedReps = ranked.map((r) => r.e.rep).filter((rep) => options.streakFor === undefined || rep.memberId === options.streakFor);
     const weeks: Array<{ days: LocalDate[]; actuals?: Map<string, KindCounts>; running: boolean }> = [
       { days: span.days, actuals: actualNow, running: period === 'week' },
       { days: before.days, actuals: actualBefore, running: false },

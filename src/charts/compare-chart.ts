@@ -1,0 +1,56 @@
+// "Compare two salespeople": each rep's (or the team average's) share of their own weekly target
+// over the last weeks, side by side per week, with the 100% line. Shares, not raw counts, so a
+// part-timer and a full-timer compare fairly; the counts go in each bar's label.
+import { baseOption, COLORS, renderPng, type Chart } from './render.js';
+
+export type CompareWeek = { label: string; percent: number | null; caption: string };
+
+export type CompareInput = {
+  title: string;
+  subtitle: string;
+  series: ReadonlyArray<{ name: string; weeks: readonly CompareWeek[] }>;
+  filename: string;
+};
+
+const WIDTH = 720;
+const HEIGHT = 340;
+const CAP = 200;
+
+export function compareChart(input: CompareInput): Chart {
+  const weeks = input.series[0]?.weeks.map((w) => w.label) ?? [];
+  const option = {
+    ...baseOption(input.title, input.subtitle),
+    legend: { right: 16, top: 16, textStyle: { color: COLORS.text }, data: input.series.map((s) => s.name) },
+    grid: { left: 56, right: 24, top: 80, bottom: 32 },
+    xAxis: { type: 'category', data: weeks, axisLabel: { color: COLORS.text }, axisLine: { lineStyle: { color: COLORS.muted } } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: (extent: { max: number }) => Math.max(120, Math.min(CAP, Math.ceil(extent.max / 20) * 20)),
+      axisLabel: { color: COLORS.muted, formatter: '{value}%' },
+      splitLine: { lineStyle: { color: COLORS.grid } },
+    },
+    series: input.series.map((s, i) => ({
+      name: s.name,
+      type: 'bar',
+      barMaxWidth: 36,
+      label: {
+        show: true,
+        position: 'top',
+        color: COLORS.text,
+        fontSize: 10,
+        formatter: (p: { dataIndex: number }) => {
+          const week = s.weeks[p.dataIndex];
+          return week?.percent === null || week === undefined ? 'off' : `${week.percent}%`;
+        },
+      },
+      data: s.weeks.map((w) => Math.min(CAP, w.percent ?? 0)),
+      ...(i === 0
+        ? { markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: COLORS.target, type: 'dashed', width: 2 }, data: [{ yAxis: 100 }] } }
+        : {}),
+    })),
+  };
+  const png = renderPng(option, WIDTH, HEIGHT);
+  const alt = input.series.map((s) => `${s.name}: ${s.weeks.map((w) => `${w.label} ${w.caption}`).join(', ')}`).join('; ');
+  return { ...png, title: input.title, altText: `${input.title}. ${alt}.`, filename: input.filename };
+}

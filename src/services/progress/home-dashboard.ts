@@ -1,0 +1,35 @@
+// Everything a member's App Home shows: their own progress, their standing on the team's board
+// this week (rank and streak of weeks on target), their month day by day for the team's first
+// tracked kind, and — for managers — their reps side by side.
+import type { Member, PrismaClient } from '../../generated/prisma/client.js';
+import type { Kind } from '../../lib/kinds.js';
+import { rankTeam } from '../boards/rank-team.js';
+import { monthSeries, type MonthSeries } from './month-series.js';
+import { repProgress, type RepProgress } from './rep-progress.js';
+import { teamOverviews, type OverviewPeriod, type TeamOverview } from './team-overview.js';
+
+/** Where the rep stands on this week's board: rank among the ranked reps, and streak. */
+export type Standing = { rank: number; of: number; percent: number; streak: number };
+
+export type HomeDashboard = {
+  displayName: string;
+  progress: RepProgress;
+  /** null when the rep has no team or no target this week (not ranked). */
+  standing: Standing | null;
+  month: MonthSeries;
+  period: OverviewPeriod;
+  teams: TeamOverview[];
+};
+
+export async function homeDashboard(prisma: PrismaClient, member: Member, now: Date, period: OverviewPeriod, defaultTimezone: string): Promise<HomeDashboard> {
+  const board = member.teamId ? await rankTeam(prisma, member.teamId, 'week', now, { defaultTimezone, streakFor: member.id }) : null;
+  const kind: Kind = board?.trackedKinds[0] ?? 'dial';
+  const [progress, month, teams] = await Promise.all([
+    repProgress(prisma, member, now),
+    monthSeries(prisma, member, now, kind),
+    teamOverviews(prisma, member, now, period),
+  ]);
+  const row = board?.rows.find((r) => r.memberId === member.id);
+  const standing = board && row ? { rank: row.rank, of: board.rows.length, percent: row.percent, streak: row.streak ?? 0 } : null;
+  return { displayName: member.displayName, progress, standing, month, period, teams };
+}
