@@ -10,6 +10,7 @@ import { SCORE_CAP } from '../services/boards/board-ranking.js';
 import type { BoardRow, NoTargetReason, NoTargetRep, TeamBoard } from '../services/boards/rank-team.js';
 import { joinNames, mention, recognitionFor } from '../services/boards/recognition.js';
 import type { Reply } from './activity-replies.js';
+import { chartBlock, type ChartImage } from './chart.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
 /** Ranking lines per message: with the header, recognition and footers a message stays ≤ 50 blocks. */
@@ -80,8 +81,8 @@ function kindsWords(kinds: readonly Kind[]): string {
   return joinNames(kinds.map((k) => KIND_LABELS[k].many));
 }
 
-/** Header, how ranking works, and the recognition: what opens the board. */
-function openingBlocks(board: TeamBoard): KnownBlock[] {
+/** Header, how ranking works, the recognition and the chart: what opens the board. */
+function openingBlocks(board: TeamBoard, chart?: ChartImage): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`:trophy: ${boardTitle(board)}`, LIMITS.headerText), emoji: true } },
     context(
@@ -91,6 +92,7 @@ function openingBlocks(board: TeamBoard): KnownBlock[] {
   const r = recognitionFor(board);
   const lines = [r.lead, r.hitTarget, r.streak, r.empty].filter((line): line is string => line !== null);
   if (board.rows.length > 0 && lines.length > 0) blocks.push(section(lines.join('\n')));
+  if (chart) blocks.push(chartBlock(chart, 'board_chart'));
   blocks.push({ type: 'divider' });
   if (board.rows.length === 0) blocks.push(section('_No one has a target this period._'));
   return blocks;
@@ -98,14 +100,14 @@ function openingBlocks(board: TeamBoard): KnownBlock[] {
 
 const rowBlocks = (rows: readonly BoardRow[], kinds: readonly Kind[]) => rows.map((row) => section(rowText(row, kinds)));
 
-/** The whole board, split into messages of at most 50 blocks (the channel post). */
-export function boardMessages(board: TeamBoard): Reply[] {
+/** The whole board, split into messages of at most 50 blocks (the channel post), with its chart. */
+export function boardMessages(board: TeamBoard, chart?: ChartImage): Reply[] {
   const title = boardTitle(board);
   const chunks: BoardRow[][] = [];
   for (let i = 0; i < board.rows.length; i += ROWS_PER_MESSAGE) chunks.push(board.rows.slice(i, i + ROWS_PER_MESSAGE));
   if (chunks.length === 0) chunks.push([]);
   return chunks.map((rows, index) => {
-    const blocks = index === 0 ? openingBlocks(board) : [context(`*${title}* — continued (${index + 1} of ${chunks.length})`)];
+    const blocks = index === 0 ? openingBlocks(board, chart) : [context(`*${title}* — continued (${index + 1} of ${chunks.length})`)];
     blocks.push(...rowBlocks(rows, board.trackedKinds));
     if (index === chunks.length - 1 && board.noTarget.length > 0) blocks.push(section(noTargetText(board.noTarget)));
     return { text: index === 0 ? title : `${title} (${index + 1} of ${chunks.length})`, blocks };

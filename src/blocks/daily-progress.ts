@@ -8,6 +8,7 @@ import { formatLocalDate, type LocalDate } from '../lib/time.js';
 import { paceStatus, type KindProgress } from '../services/progress/pace.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
 import type { Reply } from './activity-replies.js';
+import { chartBlock, type ChartImage } from './chart.js';
 import { paceText, targetLine } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
@@ -26,6 +27,8 @@ export type DailyProgressInput = {
   /** The team's tracked kinds, in funnel order. */
   kinds: readonly Kind[];
   reps: readonly DailyRep[];
+  /** The team side by side (week to date against due), shown under the totals once uploaded. */
+  chart?: ChartImage;
 };
 
 /** Slack mrkdwn control characters in user-supplied names. */
@@ -111,6 +114,7 @@ export function dailyProgressMessages(input: DailyProgressInput): Reply[] {
     const blocks: KnownBlock[] = [];
     if (index === 0) {
       blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(title, LIMITS.headerText) } }, ...summaryBlocks(input));
+      if (input.chart) blocks.push(chartBlock(input.chart, 'team_chart'));
       if (input.reps.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '_No reps on this team yet._' } });
     } else {
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`${title}${part}`, LIMITS.sectionText) }] });

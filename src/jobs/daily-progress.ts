@@ -1,11 +1,13 @@
 // Daily progress post: on each of the team's workdays (holidays skipped), at dailyPostTime in the
 // team's timezone, every rep's today and week-to-date against target in the team channel.
-import { dailyProgressMessages, type DailyRep } from '../blocks/daily-progress.js';
+import { dailyProgressMessages, type DailyProgressInput, type DailyRep } from '../blocks/daily-progress.js';
+import { dailyPostChart } from '../charts/post-charts.js';
 import { KINDS } from '../lib/kinds.js';
 import { instantAt, localDate } from '../lib/time.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamReps } from '../services/members/team-reps.js';
 import { repProgress } from '../services/progress/rep-progress.js';
+import { uploadChart } from '../slack/upload-chart.js';
 import { postInOrder } from './post-in-order.js';
 import type { JobDefinition, JobTeam } from './job.js';
 
@@ -42,7 +44,9 @@ export const dailyProgressJob: JobDefinition = {
       batch.forEach((rep, j) => rows.push({ name: rep.displayName, progress: progress[j]! }));
     }
     const kinds = KINDS.filter((k) => team.trackedKinds.includes(k));
-    const messages = dailyProgressMessages({ teamName: team.name, date: slot.date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows });
+    const input: DailyProgressInput = { teamName: team.name, date: slot.date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows };
+    const chart = rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, dailyPostChart(input)) : undefined;
+    const messages = dailyProgressMessages({ ...input, ...(chart ? { chart } : {}) });
 
     return { messages: await postInOrder(deps, run, channel, messages) };
   },

@@ -2,6 +2,7 @@
 // the parts already sent, and parts are spaced for chat.postMessage's ~1 message/s per channel.
 import type { Reply } from '../blocks/activity-replies.js';
 import type { JobRun } from '../generated/prisma/client.js';
+import { sendWithCharts } from '../slack/upload-chart.js';
 import { deliver } from './claim.js';
 import type { JobDeps } from './job.js';
 
@@ -17,7 +18,11 @@ export async function postInOrder(deps: JobDeps, run: JobRun, channel: string, m
       `channel:${channel}:part:${index + 1}`,
       async () => {
         if (sent > 0) await sleep(deps.postIntervalMs ?? 1100);
-        const response = await deps.client.chat.postMessage({ token: deps.botToken, channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+        const response = await sendWithCharts(
+          message.blocks,
+          (blocks) => deps.client.chat.postMessage({ token: deps.botToken, channel, text: message.text, blocks, unfurl_links: false }),
+          deps.logger,
+        );
         return response.ts === undefined ? {} : { ts: response.ts };
       },
       deps.clock,

@@ -2,11 +2,13 @@
 // recognition — posted to the team channel on the first workday of the week at weeklyBoardTime
 // (default Monday 09:00, team time). One slot per team and week.
 import { boardMessages } from '../blocks/board.js';
+import { boardChart } from '../charts/post-charts.js';
 import { addDays, instantAt, localDate, weekOf } from '../lib/time.js';
 import { rankTeam } from '../services/boards/rank-team.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamZone } from './daily-progress.js';
 import type { JobDefinition } from './job.js';
+import { uploadChart } from '../slack/upload-chart.js';
 import { postInOrder } from './post-in-order.js';
 
 export const WEEKLY_BOARD = 'weekly-board';
@@ -34,6 +36,7 @@ export const weeklyBoardJob: JobDefinition = {
     if (!channel) return { messages: 0 };
     const board = await rankTeam(deps.prisma, team.id, 'last-week', at, { defaultTimezone: deps.defaultTimezone });
     if (board.rows.length === 0 && board.noTarget.length === 0) return { messages: 0 };
-    return { messages: await postInOrder(deps, run, channel, boardMessages(board)) };
+    const chart = board.rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, boardChart(board)) : undefined;
+    return { messages: await postInOrder(deps, run, channel, boardMessages(board, chart)) };
   },
 };

@@ -11,6 +11,7 @@ import { startScheduler } from '../../src/jobs/scheduler.js';
 import { BOT_TOKEN, eventually, SIGNING_SECRET, slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 import { saveTestGoalPlan } from '../helpers/goals.js';
 import { killChildren, removeTempDirs, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { pngSize } from '../helpers/png.js';
 import { configureTeam as configureTeamByModal } from '../helpers/team.js';
 
 const BOSS = 'U0BOSS'; // workspace admin, names themself manager: not a rep
@@ -131,6 +132,19 @@ describe.each(testDatabases())('daily progress post on %s', (database) => {
       expect(text).toContain(['*Team total* (3 reps, 1 off today)', team('dial', 37, 107), team('conversation', 8, 26)].join('\n'));
       expect(text).toContain(':rocket: *At or above pace:* dana');
       expect(post!.blocks.length).toBeLessThanOrEqual(50);
+      // The team side by side as a chart under the totals: uploaded, then shown by file id.
+      const chart = post!.blocks.find((b) => b.type === 'image') as { block_id: string; slack_file: { id: string }; alt_text: string; title: { text: string } };
+      expect(chart.block_id).toBe('team_chart');
+      expect(chart.title.text).toBe('Sales — week to date');
+      // Each rep's week as a share of what was due by now (sam, off today, owed nothing today).
+      const pct = (actual: number, due: number) => Math.round((actual / due) * 100);
+      expect(pct(92, fullWeek('dial').due)).toBe(117);
+      expect(chart.alt_text).toBe(
+        `Sales — week to date: dana 117% of dials, ${pct(26, fullWeek('conversation').due)}% of conversations; ` +
+          `lee ${pct(5, fullWeek('dial').due)}% of dials, 0% of conversations; sam ${pct(10, offToday('dial').due)}% of dials, 0% of conversations.`,
+      );
+      expect(h.slack.completedFiles.get(chart.slack_file.id)).toEqual({ title: 'Sales — week to date' });
+      expect(pngSize(h.slack.uploads.get(chart.slack_file.id)!).width).toBe(1440);
 
       // The database: one finished run, one delivery marked with Slack's ts.
       const runs = await h.prisma.jobRun.findMany({ include: { deliveries: true } });

@@ -58,6 +58,11 @@ describe.each(testDatabases())('weekly leaderboard on %s', (database) => {
     expect(shown).toContain(`*2.* <@${SAM}> · *43%* · 40 / 80 dials · 10 / 27 conversations`);
     expect(shown).not.toContain(`<@${BOSS}>`); // the manager is not ranked
     expect(String(post!.args.text)).toContain('Sales');
+    // The board as a chart under the recognition, each rep against their week's target.
+    const chart = (post!.args.blocks as Array<Record<string, any>>).find((b) => b.type === 'image');
+    expect(chart?.block_id).toBe('board_chart');
+    expect(chart?.alt_text).toBe('Sales board · Last week (Mon 30 Nov – Sun 6 Dec): dana 113% of dials, 113% of conversations; sam 50% of dials, 38% of conversations.');
+    expect(h.slack.completedFiles.has(chart?.slack_file.id)).toBe(true);
 
     const again = await runJob(deps(), 'weekly-board', { teamId, at: new Date(MONDAY_0930) });
     expect(again.slots[0]).toMatchObject({ status: 'done' });

@@ -1,0 +1,30 @@
+// The team charts under the channel posts: the daily post's week to date against what was due,
+// and the board's period against each rep's target, reps in the post's order.
+import type { DailyProgressInput } from '../blocks/daily-progress.js';
+import { boardTitle } from '../blocks/board.js';
+import type { TeamBoard } from '../services/boards/rank-team.js';
+import type { Chart } from './render.js';
+import { paceRows, teamChart } from './team-chart.js';
+
+export function dailyPostChart(input: DailyProgressInput): Chart {
+  return teamChart({
+    title: `${input.teamName} — week to date`,
+    expectedLabel: 'due by now',
+    kinds: input.kinds,
+    rows: paceRows(input.reps.map((r) => ({ name: r.name, period: r.progress.week })), input.kinds),
+    filename: `daily-progress-${input.date}.png`,
+  });
+}
+
+export function boardChart(board: TeamBoard): Chart {
+  return teamChart({
+    title: boardTitle(board),
+    expectedLabel: 'target',
+    kinds: board.trackedKinds,
+    rows: board.rows.map((row) => ({
+      name: row.name,
+      values: Object.fromEntries(board.trackedKinds.map((k) => [k, { actual: row.actual[k], expected: row.target[k] }])),
+    })),
+    filename: `board-${board.key.replace(/[^\w-]/g, '-')}.png`,
+  });
+}
