@@ -1,6 +1,9 @@
 // "Compare two salespeople": each rep's (or the team average's) share of their own weekly target
 // over the last weeks, side by side per week, with the 100% line. Shares, not raw counts, so a
 // part-timer and a full-timer compare fairly; the counts go in each bar's label.
+import { formatCount, KIND_LABELS } from '../lib/kinds.js';
+import { formatLocalDate } from '../lib/time.js';
+import type { Comparison } from '../services/boards/compare-reps.js';
 import { baseOption, COLORS, renderPng, type Chart } from './render.js';
 
 export type CompareWeek = { label: string; percent: number | null; caption: string };
@@ -53,4 +56,22 @@ export function compareChart(input: CompareInput): Chart {
   const png = renderPng(option, WIDTH, HEIGHT);
   const alt = input.series.map((s) => `${s.name}: ${s.weeks.map((w) => `${w.label} ${w.caption}`).join(', ')}`).join('; ');
   return { ...png, title: input.title, altText: `${input.title}. ${alt}.`, filename: input.filename };
+}
+
+/** The chart of a `/dial compare` answer. */
+export function comparisonChart(comparison: Comparison): Chart {
+  const names = comparison.series.map((s) => s.name);
+  return compareChart({
+    title: names.join(' vs '),
+    subtitle: `Share of each one’s own weekly target (${comparison.kinds.map((k) => KIND_LABELS[k].many).join(' and ')}), last ${comparison.weeks.length} weeks`,
+    series: comparison.series.map((s) => ({
+      name: s.name,
+      weeks: s.weeks.map((w) => ({
+        label: formatLocalDate(w.from),
+        percent: w.percent,
+        caption: w.percent === null ? 'no target' : `${w.percent}% (${comparison.kinds.map((k) => formatCount(k, w.actual[k])).join(', ')})`,
+      })),
+    })),
+    filename: 'compare.png',
+  });
 }

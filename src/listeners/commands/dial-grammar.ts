@@ -27,6 +27,7 @@ export type DialCommand =
   | { type: 'team' }
   | { type: 'stats'; userId: string | undefined }
   | { type: 'board'; period: BoardPeriod }
+  | { type: 'compare'; userIds: [string] | [string, string] }
   | AbsenceCommand
   | { type: 'error'; message: string };
 
@@ -251,6 +252,16 @@ function parseSubcommand(first: string, tokens: string[]): DialCommand | undefin
       if (!period) fail(`I don't know the period ${quote(tokens[1]!)}. ${usage}`);
       return { type: 'board', period };
     }
+    case 'compare':
+    case 'vs': {
+      const usage = 'Use `/dial compare @rep` (against the team average) or `/dial compare @rep @rep`.';
+      const mentions = tokens.slice(1);
+      if (mentions.length === 0) fail(`Whom should I compare? ${usage}`);
+      if (mentions.length > 2) fail(`I compare two people at a time. ${usage}`);
+      const userIds = mentions.map((token) => mentionedUser(token) ?? fail(`${quote(token)} isn't a Slack mention. ${usage}`));
+      if (userIds[0] === userIds[1]) fail(`That’s the same person twice. ${usage}`);
+      return { type: 'compare', userIds: userIds as [string] | [string, string] };
+    }
     default:
       return undefined;
   }
@@ -301,6 +312,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial undo` — take back your last entry (it stays in the record as voided)',
     '• `/dial stats` — your day, week and month against target, pace, and what you need today (managers: `/dial stats @rep`)',
     '• `/dial board` — the team board for this week, ranked by share of target (`/dial board today`, `month`, `last-week`)',
+    '• `/dial compare @rep` — a rep against the team average over the last 4 weeks, with a chart (`/dial compare @rep @rep` for two)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
     '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers)',
     '• `/dial help` — this message',

@@ -12,6 +12,7 @@ import { memberFor } from '../members.js';
 import { openLogModal } from '../open-log-modal.js';
 import { handleAbsenceCommand } from './dial-absence.js';
 import { handleBoardCommand } from './dial-board.js';
+import { handleCompareCommand } from './dial-compare.js';
 import type { DialContext } from './dial-context.js';
 import { handleGoalCommand } from './dial-goal.js';
 import { dialHelpText, parseDialText } from './dial-grammar.js';
@@ -45,6 +46,8 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           return await handleAbsenceCommand(ctx, parsed);
         case 'board':
           return await handleBoardCommand(ctx, parsed.period);
+        case 'compare':
+          return await handleCompareCommand(ctx, parsed.userIds);
         case 'open_modal':
           await openLogModal(deps, client, { member, triggerId: command.trigger_id, channelId: command.channel_id, now });
           return;

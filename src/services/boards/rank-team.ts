@@ -59,7 +59,8 @@ export type TeamBoard = {
   noTarget: NoTargetRep[];
 };
 
-type Rep = BoardRep & { timezone: string; ctx: TargetContext };
+/** A rep with what their targets depend on. */
+export type Rep = BoardRep & { timezone: string; ctx: TargetContext };
 
 const byAge = [{ effectiveFrom: 'asc' as const }, { createdAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -67,7 +68,7 @@ const byAge = [{ effectiveFrom: 'asc' as const }, { createdAt: 'asc' as const },
  * The team's measured reps: its members except its named managers and workspace admins who have
  * never logged anything (admins manage every team; one who logs is measured like anyone).
  */
-async function loadReps(prisma: PrismaClient, teamId: string, managerIds: ReadonlySet<string>): Promise<Member[]> {
+export async function loadReps(prisma: PrismaClient, teamId: string, managerIds: ReadonlySet<string>): Promise<Member[]> {
   const members = (await prisma.member.findMany({ where: { teamId, role: 'rep' } })).filter((m) => !managerIds.has(m.id));
   const adminIds = members.filter((m) => m.isWorkspaceAdmin).map((m) => m.id);
   if (adminIds.length === 0) return members;
@@ -77,7 +78,7 @@ async function loadReps(prisma: PrismaClient, teamId: string, managerIds: Readon
 }
 
 /** Every rep's target context, as loadTargetContext builds it, in three queries for the team. */
-async function loadContexts(
+export async function loadContexts(
   prisma: PrismaClient,
   team: { id: string; workDays: number[]; workdayStart: string; workdayEnd: string; holidays: { date: string }[] },
   members: readonly Member[],
@@ -107,7 +108,7 @@ async function loadContexts(
 }
 
 /** Each rep's non-voided counts of `kinds` over `days` in their own timezone: one query. */
-async function actualsOver(prisma: PrismaClient, reps: readonly Rep[], days: readonly LocalDate[], kinds: readonly Kind[]): Promise<Map<string, KindCounts>> {
+export async function actualsOver(prisma: PrismaClient, reps: readonly Rep[], days: readonly LocalDate[], kinds: readonly Kind[]): Promise<Map<string, KindCounts>> {
   const result = new Map<string, KindCounts>();
   if (reps.length === 0 || days.length === 0) return result;
   const byZone = new Map<string, string[]>();

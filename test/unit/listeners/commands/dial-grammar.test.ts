@@ -389,8 +389,9 @@ describe('dialHelpText', () => {
     const examples = [...help.matchAll(/`\/dial([^`]*)`/g)].map((match) => match[1]!);
     expect(examples.length).toBeGreaterThanOrEqual(9);
     for (const example of examples) {
-      // "@rep" stands for a mention, which Slack sends as <@U…|name>.
-      const result = parse(example.replace('@rep', '<@U0REP|rep>'));
+      // "@rep" stands for a mention, which Slack sends as <@U…|name>: a different rep each time.
+      let reps = 0;
+      const result = parse(example.replace(/@rep/g, () => `<@U0REP${++reps}|rep>`));
       if (result.type === 'error') throw new Error(`/dial${example} → ${result.message}`);
     }
   });
@@ -497,5 +498,27 @@ describe('`/dial board`', () => {
 
   it('is in the help', () => {
     expect(dialHelpText({ maxCountPerEntry: 1000, backfillDays: 7 })).toContain('`/dial board`');
+  });
+});
+
+describe('`/dial compare`', () => {
+  it.each([
+    ['compare <@U0A|ann>', ['U0A']],
+    ['compare <@U0A> <@U0B|bo>', ['U0A', 'U0B']],
+    ['VS <@U0A> <@U0B>', ['U0A', 'U0B']],
+  ])('%s → %j', (text, userIds) => {
+    expect(parse(text)).toEqual({ type: 'compare', userIds });
+  });
+
+  it.each([
+    ['compare', 'Whom should I compare?'],
+    ['compare <@U0A> <@U0A|ann>', 'That’s the same person twice.'],
+    ['compare <@U0A> <@U0B> <@U0C>', 'I compare two people at a time.'],
+    ['compare ann', '“ann” isn\'t a Slack mention.'],
+    ['compare <#C0123|sales>', 'isn\'t a Slack mention.'],
+  ])('%s is refused: %s', (text, message) => {
+    const result = parse(text);
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.message).toContain(message);
   });
 });
