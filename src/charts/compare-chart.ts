@@ -4,7 +4,7 @@
 import { formatCount, KIND_LABELS } from '../lib/kinds.js';
 import { formatLocalDate } from '../lib/time.js';
 import type { Comparison } from '../services/boards/compare-reps.js';
-import { baseOption, COLORS, renderPng, type Chart } from './render.js';
+import { baseOption, COLORS, fullTargetLine, renderPng, shareAxis, SHARE_CAP, type Chart } from './render.js';
 
 export type CompareWeek = { label: string; percent: number | null; caption: string };
 
@@ -17,7 +17,6 @@ export type CompareInput = {
 
 const WIDTH = 720;
 const HEIGHT = 340;
-const CAP = 200;
 
 export function compareChart(input: CompareInput): Chart {
   const weeks = input.series[0]?.weeks.map((w) => w.label) ?? [];
@@ -26,13 +25,7 @@ export function compareChart(input: CompareInput): Chart {
     legend: { right: 16, top: 16, textStyle: { color: COLORS.text }, data: input.series.map((s) => s.name) },
     grid: { left: 56, right: 24, top: 80, bottom: 32 },
     xAxis: { type: 'category', data: weeks, axisLabel: { color: COLORS.text }, axisLine: { lineStyle: { color: COLORS.muted } } },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: (extent: { max: number }) => Math.max(120, Math.min(CAP, Math.ceil(extent.max / 20) * 20)),
-      axisLabel: { color: COLORS.muted, formatter: '{value}%' },
-      splitLine: { lineStyle: { color: COLORS.grid } },
-    },
+    yAxis: shareAxis(),
     series: input.series.map((s, i) => ({
       name: s.name,
       type: 'bar',
@@ -47,10 +40,8 @@ export function compareChart(input: CompareInput): Chart {
           return week?.percent === null || week === undefined ? 'off' : `${week.percent}%`;
         },
       },
-      data: s.weeks.map((w) => Math.min(CAP, w.percent ?? 0)),
-      ...(i === 0
-        ? { markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: COLORS.target, type: 'dashed', width: 2 }, data: [{ yAxis: 100 }] } }
-        : {}),
+      data: s.weeks.map((w) => Math.min(SHARE_CAP, w.percent ?? 0)),
+      ...(i === 0 ? fullTargetLine('yAxis') : {}),
     })),
   };
   const png = renderPng(option, WIDTH, HEIGHT);

@@ -71,3 +71,22 @@ export function renderPng(option: ChartOption, width: number, height: number): {
   }).render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }
+
+/** Shares above this are drawn at it (labels still say the real figure). */
+export const SHARE_CAP = 200;
+
+/** A 0–120%+ value axis for shares of target. */
+export function shareAxis(): Record<string, unknown> {
+  return {
+    type: 'value',
+    min: 0,
+    max: (extent: { max: number }) => Math.max(120, Math.min(SHARE_CAP, Math.ceil(extent.max / 20) * 20)),
+    axisLabel: { color: COLORS.muted, formatter: '{value}%' },
+    splitLine: { lineStyle: { color: COLORS.grid } },
+  };
+}
+
+/** The dashed red 100% line, drawn by one series across the share axis ('xAxis' or 'yAxis'). */
+export function fullTargetLine(axis: 'xAxis' | 'yAxis'): Record<string, unknown> {
+  return { markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: COLORS.target, type: 'dashed', width: 2 }, data: [{ [axis]: 100 }] } };
+}

@@ -3,7 +3,7 @@
 // with the 100% line and the raw count on every bar. Long teams show their first MAX_REPS rows.
 import { KIND_LABELS, type Kind } from '../lib/kinds.js';
 import type { PeriodProgress } from '../services/progress/pace.js';
-import { baseOption, COLORS, renderPng, type Chart } from './render.js';
+import { baseOption, COLORS, fullTargetLine, renderPng, shareAxis, SHARE_CAP, type Chart } from './render.js';
 
 export type TeamChartRow = { name: string; values: Partial<Record<Kind, { actual: number; expected: number }>> };
 
@@ -20,8 +20,6 @@ export type TeamChartInput = {
 export const MAX_REPS = 30;
 const WIDTH = 720;
 const ROW_HEIGHT = 22;
-/** Bars beyond 200% are drawn at 200% (the label still says the real figure). */
-const CAP = 200;
 
 const percent = (v: { actual: number; expected: number } | undefined) =>
   v === undefined || v.expected <= 0 ? null : Math.round((v.actual / v.expected) * 100);
@@ -37,23 +35,15 @@ export function teamChart(input: TeamChartInput): Chart {
     ...baseOption(input.title, subtitle),
     legend: { right: 16, top: 16, textStyle: { color: COLORS.text }, data: kinds.map((k) => KIND_LABELS[k].title) },
     grid: { left: 140, right: 96, top: 72, bottom: 28 },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: (extent: { max: number }) => Math.max(120, Math.min(CAP, Math.ceil(extent.max / 20) * 20)),
-      axisLabel: { color: COLORS.muted, formatter: '{value}%' },
-      splitLine: { lineStyle: { color: COLORS.grid } },
-    },
+    xAxis: shareAxis(),
     yAxis: { type: 'category', data: names, axisLabel: { color: COLORS.text }, axisLine: { lineStyle: { color: COLORS.muted } } },
     series: kinds.map((kind, i) => ({
       name: KIND_LABELS[kind].title,
       type: 'bar',
       barMaxWidth: 12,
       label: { show: true, position: 'right', color: COLORS.text, fontSize: 10, formatter: (p: { dataIndex: number }) => barLabel(rows, kind, p.dataIndex) },
-      data: [...rows].reverse().map((r) => Math.min(CAP, percent(r.values[kind]) ?? 0)),
-      ...(i === 0
-        ? { markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { color: COLORS.target, type: 'dashed', width: 2 }, data: [{ xAxis: 100 }] } }
-        : {}),
+      data: [...rows].reverse().map((r) => Math.min(SHARE_CAP, percent(r.values[kind]) ?? 0)),
+      ...(i === 0 ? fullTargetLine('xAxis') : {}),
     })),
   };
   const png = renderPng(option, WIDTH, Math.round(height));
