@@ -81,6 +81,7 @@ export function shareAxis(): Record<string, unknown> {
     type: 'value',
     min: 0,
     max: (extent: { max: number }) => Math.max(120, Math.min(SHARE_CAP, Math.ceil(extent.max / 20) * 20)),
+    interval: 20,
     axisLabel: { color: COLORS.muted, formatter: '{value}%' },
     splitLine: { lineStyle: { color: COLORS.grid } },
   };
