@@ -1,5 +1,5 @@
 // `dialbot <command>`. Results go to stdout, logs to stderr, so output can be piped and redirected.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadDotEnv, readAppConfig, readBaseConfig } from './config/env.js';
 import type { Database } from './db/client.js';
@@ -25,6 +25,9 @@ Commands:
                                       run a scheduled job now, as if the clock said --at
                                       (a slot already done sends nothing); prints JSON
   doctor                              check configuration, database and Slack credentials
+  demo [--out ./demo] [--at ISO]      see it without Slack: a sample team in a fresh in-memory
+                                      database; writes the daily post, weekly board and App
+                                      Homes as Block Kit JSON, and their charts as PNGs
   help                                show this help
 
 Settings come from the environment or a .env file; see .env.example.`;
@@ -197,6 +200,21 @@ async function runJobCommand(args: string[]): Promise<number> {
   });
 }
 
+async function demoCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, at: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError('usage: dialbot demo [--out <dir>] [--at ISO]');
+  const outDir = values.out ?? './demo';
+  if (outDir.trim() === '') throw new UsageError('--out must name a directory, like ./demo');
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a directory`);
+  const now = values.at === undefined ? systemClock() : parseInstant(values.at);
+  if (!now) throw new UsageError(`--at must be an ISO-8601 instant with its offset, like 2026-12-04T22:00:00Z (got "${values.at}")`);
+  // Its own database in memory: the demo never reads DATABASE_URL nor touches ./data.
+  const { runDemo } = await import('./demo/run-demo.js');
+  const { summary } = await runDemo({ outDir, now });
+  out(summary);
+  return 0;
+}
+
 async function doctor(): Promise<number> {
   let failures = 0;
   const check = (ok: boolean, text: string) => {
@@ -258,6 +276,8 @@ async function main(argv: string[]): Promise<number | 'running'> {
       return runJobCommand(args);
     case 'doctor':
       return doctor();
+    case 'demo':
+      return demoCommand(args);
     case undefined:
     case 'help':
     case '--help':

@@ -2,8 +2,9 @@
 // team's timezone, every rep's today and week-to-date against target in the team channel.
 import { dailyProgressMessages, type DailyProgressInput, type DailyRep } from '../blocks/daily-progress.js';
 import { dailyPostChart } from '../charts/post-charts.js';
+import type { PrismaClient, Team } from '../generated/prisma/client.js';
 import { KINDS } from '../lib/kinds.js';
-import { instantAt, localDate } from '../lib/time.js';
+import { instantAt, localDate, type LocalDate } from '../lib/time.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamReps } from '../services/members/team-reps.js';
 import { repProgress } from '../services/progress/rep-progress.js';
@@ -17,6 +18,28 @@ export const DAILY_PROGRESS = 'daily-progress';
 const CONCURRENCY = 8;
 
 export const teamZone = (team: JobTeam, defaultTimezone: string) => team.timezone ?? defaultTimezone;
+
+/**
+ * What the post shows for `team` on its calendar date `date`, as the clock reads `at`: who the team
+ * measures (named managers and non-logging admins left out), by name, each with their progress.
+ * The job and `dialbot demo` both build the post from this.
+ */
+export async function dailyProgressInput(
+  prisma: PrismaClient,
+  team: Pick<Team, 'id' | 'name' | 'trackedKinds'>,
+  at: Date,
+  date: LocalDate,
+): Promise<DailyProgressInput> {
+  const reps = await teamReps(prisma, team.id);
+  const rows: DailyRep[] = [];
+  for (let i = 0; i < reps.length; i += CONCURRENCY) {
+    const batch = reps.slice(i, i + CONCURRENCY);
+    const progress = await Promise.all(batch.map((rep) => repProgress(prisma, rep, at)));
+    batch.forEach((rep, j) => rows.push({ name: rep.displayName, progress: progress[j]! }));
+  }
+  const kinds = KINDS.filter((k) => team.trackedKinds.includes(k));
+  return { teamName: team.name, date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows };
+}
 
 export const dailyProgressJob: JobDefinition = {
   name: DAILY_PROGRESS,
@@ -35,17 +58,8 @@ export const dailyProgressJob: JobDefinition = {
   async run(deps, { run, team, slot, at }) {
     const channel = team.channelId;
     if (!channel) return { messages: 0 };
-    // Who the team measures (named managers and non-logging admins left out), by name.
-    const reps = await teamReps(deps.prisma, team.id);
-    const rows: DailyRep[] = [];
-    for (let i = 0; i < reps.length; i += CONCURRENCY) {
-      const batch = reps.slice(i, i + CONCURRENCY);
-      const progress = await Promise.all(batch.map((rep) => repProgress(deps.prisma, rep, at)));
-      batch.forEach((rep, j) => rows.push({ name: rep.displayName, progress: progress[j]! }));
-    }
-    const kinds = KINDS.filter((k) => team.trackedKinds.includes(k));
-    const input: DailyProgressInput = { teamName: team.name, date: slot.date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows };
-    const chart = rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, dailyPostChart(input)) : undefined;
+    const input = await dailyProgressInput(deps.prisma, team, at, slot.date);
+    const chart = input.reps.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, dailyPostChart(input)) : undefined;
     const messages = dailyProgressMessages({ ...input, ...(chart ? { chart } : {}) });
 
     return { messages: await postInOrder(deps, run, channel, messages) };
