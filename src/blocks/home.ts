@@ -1,7 +1,8 @@
 // The App Home tab: a rep's day, week and month against target with pace, what they need today
 // and a button to log; for managers, their reps side by side below.
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Standing } from '../services/progress/home-dashboard.js';
+import type { HomeDashboard, Standing } from '../services/progress/home-dashboard.js';
+import { teamOverviewBlocks } from './team-overview.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
 import { chartBlock, type ChartImage } from './chart.js';
 import { ACTION } from './ids.js';
@@ -13,7 +14,8 @@ export const HOME_BLOCK_LIMIT = 100;
 
 export type RepHomeInput = {
   displayName: string;
-  progress: RepProgress;
+  /** null for a member who is not measured (a manager): no numbers of their own. */
+  progress: RepProgress | null;
   /** This week's rank and streak; null when not ranked (no team, or no target this week). */
   standing?: Standing | null;
   /** The rep's month chart, once uploaded. */
@@ -36,7 +38,9 @@ export function buildRepHome(input: RepHomeInput): HomeView {
       type: 'actions',
       elements: [{ type: 'button', action_id: ACTION.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log activity' } }],
     },
-    ...progressBlocks(input.progress, { self: true }),
+    ...(input.progress
+      ? progressBlocks(input.progress, { self: true })
+      : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'You manage this team, so you aren’t measured as a rep: your reps are below.' }] }]),
     ...(input.standing ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: standingLine(input.standing) } }] : []),
     ...(input.chart ? [chartBlock(input.chart, 'rep_chart')] : []),
     ...(input.managerBlocks ?? []),
@@ -57,4 +61,15 @@ export function buildRepHome(input: RepHomeInput): HomeView {
     });
   }
   return { type: 'home', blocks };
+}
+
+/** The Home of `home`'s member, with whichever charts were uploaded. */
+export function homeView(home: HomeDashboard, images: { rep?: ChartImage | undefined; teams?: ReadonlyMap<string, ChartImage> } = {}): HomeView {
+  return buildRepHome({
+    displayName: home.displayName,
+    progress: home.progress,
+    standing: home.standing,
+    ...(images.rep ? { chart: images.rep } : {}),
+    managerBlocks: teamOverviewBlocks(home.teams, home.period, images.teams),
+  });
 }

@@ -8,11 +8,11 @@ import { paceRows, teamChart } from './team-chart.js';
 
 const PERIOD_NAMES: Record<OverviewPeriod, string> = { day: 'today', week: 'this week', month: 'this month' };
 
-export type HomeCharts = { rep: Chart; teams: Array<{ teamId: string; chart: Chart }> };
+export type HomeCharts = { rep: Chart | null; teams: Array<{ teamId: string; chart: Chart }> };
 
 export function homeCharts(home: HomeDashboard): HomeCharts {
   return {
-    rep: repMonthChart({ repName: home.displayName, ...home.month }),
+    rep: home.month ? repMonthChart({ repName: home.displayName, ...home.month }) : null,
     teams: home.teams.map((team) => ({
       teamId: team.teamId,
       chart: teamChart({

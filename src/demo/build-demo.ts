@@ -7,8 +7,7 @@ import type { HomeView } from '@slack/types';
 import type { Reply } from '../blocks/activity-replies.js';
 import { boardMessages, periodTitle } from '../blocks/board.js';
 import { dailyProgressMessages } from '../blocks/daily-progress.js';
-import { buildRepHome } from '../blocks/home.js';
-import { teamOverviewBlocks } from '../blocks/team-overview.js';
+import { homeView } from '../blocks/home.js';
 import { homeCharts } from '../charts/home-charts.js';
 import { boardChart, dailyPostChart } from '../charts/post-charts.js';
 import type { Chart } from '../charts/render.js';
@@ -71,18 +70,15 @@ async function weeklyBoard(prisma: PrismaClient, seeded: SeededDemo, moment: Dem
 async function appHome(prisma: PrismaClient, member: Member, moment: DemoMoment, file: string, about: string): Promise<DemoOutput> {
   const home = await homeDashboard(prisma, member, moment.at, HOME_PERIOD, DEMO_TIMEZONE);
   const charts = homeCharts(home);
-  const view = buildRepHome({
-    displayName: home.displayName,
-    progress: home.progress,
-    standing: home.standing,
-    managerBlocks: teamOverviewBlocks(home.teams, HOME_PERIOD),
-  });
+  const view = homeView(home);
   const base = file.replace(/\.json$/, '');
   // A manager's Home is about their teams: each team's chart; a rep's is about them: their month.
   const pictures: DemoChart[] =
     home.teams.length > 0
       ? home.teams.map((team, i) => ({ file: `${base}-${slug(team.teamName)}.png`, chart: charts.teams[i]!.chart, placement: `under the “${team.teamName}” header` }))
-      : [{ file: `${base}.png`, chart: charts.rep, placement: 'under the standing line' }];
+      : charts.rep
+        ? [{ file: `${base}.png`, chart: charts.rep, placement: 'under the standing line' }]
+        : [];
   return { file, title: `${member.displayName}’s App Home (${about})`, content: { type: 'home', view }, charts: pictures };
 }
 
@@ -92,6 +88,6 @@ export async function buildDemo(prisma: PrismaClient, seeded: SeededDemo, moment
     await dailyPost(prisma, seeded, moment),
     await weeklyBoard(prisma, seeded, moment),
     await appHome(prisma, rep, moment, 'home-rep.json', 'a rep: their day, week and month, standing and month chart'),
-    await appHome(prisma, seeded.manager, moment, 'home-manager.json', 'the team’s manager: below their own numbers, every rep side by side'),
+    await appHome(prisma, seeded.manager, moment, 'home-manager.json', 'the team’s manager: every rep side by side'),
   ];
 }

@@ -137,13 +137,15 @@ describe.each(testDatabases())('App Home on %s', (database) => {
     expect(visibleText(await openHome(SAM))).toContain('*#2 of 2* on this week’s board (21% of target) · no streak yet: hit this week’s target to start one');
   });
 
-  it('gives a manager a side-by-side chart of each team, and the rep chart above it', async () => {
+  it('gives a manager a side-by-side chart of each team, and no numbers of their own (they are not a rep)', async () => {
     await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
     await (await slash(h, DANA, '60 dials 12 convos')).reply();
     const view = await openHome(BOSS);
     const charts = imageBlocks(view);
-    expect(charts.map((b) => b.title.text)).toEqual(['morgan — dials, December 2026', 'Sales — this week']);
-    expect(charts[1]?.alt_text).toMatch(/^Sales — this week: dana \d+% of dials, \d+% of conversations\.$/);
+    expect(charts.map((b) => b.title.text)).toEqual(['Sales — this week']);
+    expect(visibleText(view)).toContain('You manage this team, so you aren’t measured as a rep: your reps are below.');
+    expect(visibleText(view)).not.toContain('*This week*');
+    expect(charts[0]?.alt_text).toMatch(/^Sales — this week: dana \d+% of dials, \d+% of conversations\.$/);
     for (const chart of charts) expect(h.slack.completedFiles.has(chart.slack_file.id)).toBe(true);
   });
 

@@ -140,6 +140,8 @@ describe('dialbot demo', () => {
     expect(sideBySide).toContain(`${DEMO_REPS.length} reps`);
     for (const r of DEMO_REPS) expect(sideBySide).toContain(`<@${r.slackUserId}> ·`);
     expect(sideBySide).not.toContain(`<@${DEMO_MANAGER.slackUserId}> ·`);
+    // The manager is not measured: no numbers of their own above the team.
+    expect(texts(manager.blocks.slice(0, headerAt)).join('\n')).toContain('You manage this team, so you aren’t measured as a rep');
   });
 
   it('renders the charts as PNGs of the sizes the summary gives', async () => {

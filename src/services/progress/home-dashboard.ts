@@ -1,9 +1,11 @@
 // Everything a member's App Home shows: their own progress, their standing on the team's board
 // this week (rank and streak of weeks on target), their month day by day for the team's first
-// tracked kind, and — for managers — their reps side by side.
+// tracked kind, and — for managers — their reps side by side. A member the team does not measure
+// (a named manager, an admin who never logs) gets only the side-by-side part.
 import type { Member, PrismaClient } from '../../generated/prisma/client.js';
 import type { Kind } from '../../lib/kinds.js';
 import { rankTeam } from '../boards/rank-team.js';
+import { teamReps } from '../members/team-reps.js';
 import { monthSeries, type MonthSeries } from './month-series.js';
 import { repProgress, type RepProgress } from './rep-progress.js';
 import { teamOverviews, type OverviewPeriod, type TeamOverview } from './team-overview.js';
@@ -13,22 +15,22 @@ export type Standing = { rank: number; of: number; percent: number; streak: numb
 
 export type HomeDashboard = {
   displayName: string;
-  progress: RepProgress;
+  /** null for a member their team does not measure (its named managers, admins who never log). */
+  progress: RepProgress | null;
   /** null when the rep has no team or no target this week (not ranked). */
   standing: Standing | null;
-  month: MonthSeries;
+  month: MonthSeries | null;
   period: OverviewPeriod;
   teams: TeamOverview[];
 };
 
 export async function homeDashboard(prisma: PrismaClient, member: Member, now: Date, period: OverviewPeriod, defaultTimezone: string): Promise<HomeDashboard> {
+  const teams = await teamOverviews(prisma, member, now, period);
+  const measured = !member.teamId || (await teamReps(prisma, member.teamId)).some((rep) => rep.id === member.id);
+  if (!measured) return { displayName: member.displayName, progress: null, standing: null, month: null, period, teams };
   const board = member.teamId ? await rankTeam(prisma, member.teamId, 'week', now, { defaultTimezone, streakFor: member.id }) : null;
   const kind: Kind = board?.trackedKinds[0] ?? 'dial';
-  const [progress, month, teams] = await Promise.all([
-    repProgress(prisma, member, now),
-    monthSeries(prisma, member, now, kind),
-    teamOverviews(prisma, member, now, period),
-  ]);
+  const [progress, month] = await Promise.all([repProgress(prisma, member, now), monthSeries(prisma, member, now, kind)]);
   const row = board?.rows.find((r) => r.memberId === member.id);
   const standing = board && row ? { rank: row.rank, of: board.rows.length, percent: row.percent, streak: row.streak ?? 0 } : null;
   return { displayName: member.displayName, progress, standing, month, period, teams };
