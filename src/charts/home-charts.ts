@@ -17,7 +17,7 @@ export function homeCharts(home: HomeDashboard): HomeCharts {
       teamId: team.teamId,
       chart: teamChart({
         title: `${team.teamName} — ${PERIOD_NAMES[home.period]}`,
-        expectedLabel: 'due by now',
+        expectedLabel: 'what was due by now',
         kinds: team.trackedKinds,
         rows: paceRows(team.reps.map((r) => ({ name: r.displayName, period: r.period })), team.trackedKinds),
         filename: `team-${home.period}.png`,

@@ -9,7 +9,7 @@ import { paceRows, teamChart } from './team-chart.js';
 export function dailyPostChart(input: DailyProgressInput): Chart {
   return teamChart({
     title: `${input.teamName} — week to date`,
-    expectedLabel: 'due by now',
+    expectedLabel: 'what was due by now',
     kinds: input.kinds,
     rows: paceRows(input.reps.map((r) => ({ name: r.name, period: r.progress.week })), input.kinds),
     filename: `daily-progress-${input.date}.png`,
@@ -19,7 +19,7 @@ export function dailyPostChart(input: DailyProgressInput): Chart {
 export function boardChart(board: TeamBoard): Chart {
   return teamChart({
     title: boardTitle(board),
-    expectedLabel: 'target',
+    expectedLabel: 'their target',
     kinds: board.trackedKinds,
     rows: board.rows.map((row) => ({
       name: row.name,

@@ -9,7 +9,7 @@ export type TeamChartRow = { name: string; values: Partial<Record<Kind, { actual
 
 export type TeamChartInput = {
   title: string;
-  /** What "expected" means here, e.g. "due by now" or "target". */
+  /** What "expected" is, for the subtitle: e.g. "what was due by now" or "their target". */
   expectedLabel: string;
   kinds: readonly Kind[];
   /** In the order to show, top first. */
@@ -30,7 +30,7 @@ export function teamChart(input: TeamChartInput): Chart {
   const kinds = input.kinds.slice(0, 3);
   const names = rows.map((r) => (r.name.length > 18 ? `${r.name.slice(0, 17)}…` : r.name)).reverse();
   const height = Math.max(220, 96 + rows.length * ROW_HEIGHT * Math.max(1, kinds.length * 0.75));
-  const subtitle = `% of ${input.expectedLabel} per rep · the red line is 100%${hidden > 0 ? ` · first ${rows.length} of ${input.rows.length} reps` : ''}`;
+  const subtitle = `Each rep’s share of ${input.expectedLabel} · the red line is 100%${hidden > 0 ? ` · first ${rows.length} of ${input.rows.length} reps` : ''}`;
   const option = {
     ...baseOption(input.title, subtitle),
     legend: { right: 16, top: 16, textStyle: { color: COLORS.text }, data: kinds.map((k) => KIND_LABELS[k].title) },

@@ -69,7 +69,7 @@ describe('team chart', () => {
   it('puts each rep’s kinds side by side as a share of what was due, with the 100% line', () => {
     const chart = teamChart({
       title: 'Sales — this week',
-      expectedLabel: 'due by now',
+      expectedLabel: 'what was due by now',
       kinds: ['dial', 'conversation'],
       rows: [rep('Ana', 96, 25), rep('Ben', 60, 10), rep('Chloé Martin-Delacroix', 20, 2)],
       filename: 'team-week.png',
@@ -85,9 +85,9 @@ describe('team chart', () => {
 
   it('grows with the team and shows the first 30 reps of a longer one', () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => rep(`Rep ${i + 1}`, 40 + i, 10));
-    const small = teamChart({ title: 'T', expectedLabel: 'target', kinds: ['dial'], rows: rows(5), filename: 'a.png' });
-    const large = teamChart({ title: 'T', expectedLabel: 'target', kinds: ['dial'], rows: rows(40), filename: 'b.png' });
-    const capped = teamChart({ title: 'T', expectedLabel: 'target', kinds: ['dial'], rows: rows(MAX_REPS), filename: 'c.png' });
+    const small = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(5), filename: 'a.png' });
+    const large = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(40), filename: 'b.png' });
+    const capped = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(MAX_REPS), filename: 'c.png' });
     keep(large, 'team-40.png');
     expect(large.height).toBeGreaterThan(small.height);
     expect(large.height).toBe(capped.height);
