@@ -72,7 +72,7 @@ export async function seedDemo(prisma: PrismaClient, moment: DemoMoment): Promis
     requestKey: `view:${workspaceId}:VDEMOTEAM`,
     now: setupAt,
   });
-  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId }, include: { holidays: true } });
+  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId }, include: { holidays: true, members: { select: { timezone: true } } } });
   const calendar = teamCalendar(team);
 
   const plan = { revenueTarget: DEMO_REVENUE_TARGET, averageDealSize: DEMO_AVERAGE_DEAL, ...SEED_RATIOS };

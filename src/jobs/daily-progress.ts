@@ -41,7 +41,7 @@ export async function dailyProgressInput(
   return { teamName: team.name, date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows };
 }
 
-export const dailyProgressJob: JobDefinition = {
+export const dailyProgressJob = {
   name: DAILY_PROGRESS,
 
   slotFor(team, now, defaultTimezone) {
@@ -64,4 +64,4 @@ export const dailyProgressJob: JobDefinition = {
 
     return { messages: await postInOrder(deps, run, channel, messages) };
   },
-};
+} satisfies JobDefinition;

@@ -5,7 +5,8 @@ import type { Holiday, JobRun, PrismaClient, Team } from '../generated/prisma/cl
 import type { Logger } from '../lib/logger.js';
 import type { Clock, LocalDate } from '../lib/time.js';
 
-export type JobTeam = Team & { holidays: Holiday[] };
+/** A team as jobs see it: its holidays, and its members' timezones (jobs that run per rep zone). */
+export type JobTeam = Team & { holidays: Holiday[]; members: Array<{ timezone: string }> };
 
 export type JobDeps = {
   prisma: PrismaClient;
@@ -34,7 +35,15 @@ export type JobContext = { run: JobRun; team: JobTeam; slot: Extract<SlotDecisio
 export type JobDefinition = {
   name: string;
   /** Whether `team`'s slot is due at `now`, and its key; or why not. */
-  slotFor(team: JobTeam, now: Date, defaultTimezone: string): SlotDecision;
+  slotFor?(team: JobTeam, now: Date, defaultTimezone: string): SlotDecision;
+  /** For jobs with several slots per team at a time (one per rep timezone): each one's decision. */
+  slotsFor?(team: JobTeam, now: Date, defaultTimezone: string): SlotDecision[];
   /** Builds and sends the slot's messages (each through deliver()); resolves with how many were sent now. */
   run(deps: JobDeps, context: JobContext): Promise<{ messages: number }>;
 };
+
+/** Every slot decision of `job` for `team` at `now`. */
+export function slotDecisions(job: JobDefinition, team: JobTeam, now: Date, defaultTimezone: string): SlotDecision[] {
+  if (job.slotsFor) return job.slotsFor(team, now, defaultTimezone);
+  return job.slotFor ? [job.slotFor(team, now, defaultTimezone)] : [];
+}

@@ -2,7 +2,8 @@
 import { dailyProgressJob } from './daily-progress.js';
 import type { JobDefinition } from './job.js';
 import { weeklyBoardJob } from './weekly-board.js';
+import { weeklyEvaluationJob } from './weekly-evaluation.js';
 
-export const JOBS: readonly JobDefinition[] = [dailyProgressJob, weeklyBoardJob];
+export const JOBS: readonly JobDefinition[] = [dailyProgressJob, weeklyBoardJob, weeklyEvaluationJob];
 
 export const jobNamed = (name: string): JobDefinition | undefined => JOBS.find((job) => job.name === name);

@@ -1,5 +1,5 @@
 // Runs jobs' due slots under the claim rules: the scheduler's tick and `dialbot run-job` share this.
-import type { JobDefinition, JobDeps, JobTeam } from './job.js';
+import { slotDecisions, type JobDefinition, type JobDeps, type JobTeam, type SlotDecision } from './job.js';
 import { claimSlot, finishRun, releaseRun } from './claim.js';
 import { JOBS, jobNamed } from './registry.js';
 
@@ -32,15 +32,24 @@ export class UnknownTeamError extends Error {
 }
 
 export const loadTeams = (deps: Pick<JobDeps, 'prisma'>, teamId?: string): Promise<JobTeam[]> =>
-  deps.prisma.team.findMany({ where: teamId === undefined ? {} : { id: teamId }, include: { holidays: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  deps.prisma.team.findMany({
+    where: teamId === undefined ? {} : { id: teamId },
+    include: { holidays: true, members: { select: { timezone: true } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 
 /**
- * One team's slot of one job at `at`: skipped when not due; done when finished before; busy when
- * someone else holds it; else claimed, run and finished. A failed run releases its claim (the next
- * attempt resumes, skipping what was delivered) and rethrows.
+ * One team's slots of one job at `at` (most jobs have one): each skipped when not due, done when
+ * finished before, busy when someone else holds it; else claimed, run and finished. A failed run
+ * releases its claim (the next attempt resumes, skipping what was delivered) and rethrows.
  */
-export async function runTeamSlot(deps: JobDeps, job: JobDefinition, team: JobTeam, at: Date): Promise<SlotSummary> {
-  const decision = job.slotFor(team, at, deps.defaultTimezone);
+export async function runTeamSlots(deps: JobDeps, job: JobDefinition, team: JobTeam, at: Date): Promise<SlotSummary[]> {
+  const summaries: SlotSummary[] = [];
+  for (const decision of slotDecisions(job, team, at, deps.defaultTimezone)) summaries.push(await runSlot(deps, job, team, decision, at));
+  return summaries;
+}
+
+async function runSlot(deps: JobDeps, job: JobDefinition, team: JobTeam, decision: SlotDecision, at: Date): Promise<SlotSummary> {
   if (!decision.due) return { teamId: team.id, slot: null, status: 'skipped', messages: 0, reason: decision.reason };
   const base = { teamId: team.id, slot: decision.slot };
   // A finished slot is the common case on every tick after the post: no write for it.
@@ -73,6 +82,6 @@ export async function runJob(deps: JobDeps, name: string, options: { teamId?: st
   const teams = await loadTeams(deps, options.teamId);
   if (options.teamId !== undefined && teams.length === 0) throw new UnknownTeamError(options.teamId);
   const slots: SlotSummary[] = [];
-  for (const team of teams) slots.push(await runTeamSlot(deps, job, team, options.at));
+  for (const team of teams) slots.push(...(await runTeamSlots(deps, job, team, options.at)));
   return { job: job.name, at: options.at.toISOString(), slots };
 }

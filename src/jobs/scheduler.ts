@@ -4,7 +4,7 @@
 import cron from 'node-cron';
 import type { JobDefinition, JobDeps } from './job.js';
 import { JOBS } from './registry.js';
-import { loadTeams, runTeamSlot } from './run-job.js';
+import { loadTeams, runTeamSlots } from './run-job.js';
 
 export type Scheduler = {
   /** One pass over every job and team at `now` (what each minute's tick does). Never throws. */
@@ -25,9 +25,10 @@ export function startScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = J
         for (const team of teams) {
           if (stopped) return;
           try {
-            const result = await runTeamSlot(deps, job, team, now);
-            if (result.status === 'sent') logger.info({ job: job.name, ...result }, 'job slot sent');
-            else if (result.status === 'busy') logger.debug({ job: job.name, ...result }, 'job slot claimed elsewhere');
+            for (const result of await runTeamSlots(deps, job, team, now)) {
+              if (result.status === 'sent') logger.info({ job: job.name, ...result }, 'job slot sent');
+              else if (result.status === 'busy') logger.debug({ job: job.name, ...result }, 'job slot claimed elsewhere');
+            }
           } catch (error) {
             // One team's failure (Slack down, channel archived) neither stops the others nor the process.
             logger.error({ err: error, job: job.name, teamId: team.id }, 'job slot failed; it is retried on the next tick');

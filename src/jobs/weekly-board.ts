@@ -13,7 +13,7 @@ import { postInOrder } from './post-in-order.js';
 
 export const WEEKLY_BOARD = 'weekly-board';
 
-export const weeklyBoardJob: JobDefinition = {
+export const weeklyBoardJob = {
   name: WEEKLY_BOARD,
 
   slotFor(team, now, defaultTimezone) {
@@ -39,4 +39,4 @@ export const weeklyBoardJob: JobDefinition = {
     const chart = board.rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, boardChart(board)) : undefined;
     return { messages: await postInOrder(deps, run, channel, boardMessages(board, chart)) };
   },
-};
+} satisfies JobDefinition;

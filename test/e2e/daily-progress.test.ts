@@ -176,7 +176,7 @@ describe.each(testDatabases())('daily progress post on %s', (database) => {
       }
       const sent = posts().slice(before);
       expect(sent.map((p) => p.text)).toEqual(['Daily progress · Sales · Thu 3 Dec']);
-      expect(await h.prisma.jobRun.findMany({ select: { slot: true }, orderBy: { slot: 'asc' } })).toEqual([
+      expect(await h.prisma.jobRun.findMany({ where: { job: 'daily-progress' }, select: { slot: true }, orderBy: { slot: 'asc' } })).toEqual([
         { slot: `daily-progress:${teamId}:2026-12-03` },
         { slot: `daily-progress:${teamId}:2026-12-04` },
       ]);

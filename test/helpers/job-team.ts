@@ -19,7 +19,14 @@ export function jobTeam(extra: Partial<JobTeam> = {}): JobTeam {
     weeklyBoardTime: '09:00',
     createdAt: new Date('2026-01-01T00:00:00Z'),
     updatedAt: new Date('2026-01-01T00:00:00Z'),
+    escalationEnabled: true,
+    escalatedKinds: ['dial', 'conversation'],
+    missThreshold: 1,
+    evaluationDay: 5,
+    evaluationTime: '18:00',
+    consequencePolicy: 'Your lead allocation is reduced by 20% until you are back on target.',
     holidays: [],
+    members: [],
     ...extra,
   };
 }

@@ -68,7 +68,7 @@ export async function ensureMember(
   // upsert: two first requests from the same user may race; both end with one member.
   return prisma.member.upsert({
     where: key,
-    create: { ...data, workspaceId: input.workspaceId, slackUserId: input.slackUserId, teamId: team.id },
+    create: { ...data, workspaceId: input.workspaceId, slackUserId: input.slackUserId, teamId: team.id, createdAt: input.now },
     update: data,
   });
 }

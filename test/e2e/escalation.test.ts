@@ -1,0 +1,125 @@
+// The ladder end to end: reps log week by week with `/dial` (the clock moved to each week), the
+// weekly evaluation runs at each rep's own week end, and we check every DM — who got it, the
+// level, the numbers — the manager alerts at levels 2 and 3, the reset after a hit, what the
+// database holds, and that a slot never sends twice.
+import type { JobDeps } from '../../src/jobs/job.js';
+import { runJob } from '../../src/jobs/run-job.js';
+import { givenTeamGoal } from '../helpers/goals.js';
+import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+import { configureTeam } from '../helpers/team.js';
+
+const BOSS = 'U0BOSS';
+const DANA = 'U0DANA'; // New York
+const LEE = 'U0LEE'; // London
+const SAM = 'U0SAM'; // Los Angeles
+const CHANNEL = 'C0SALES';
+
+/** Friday 18:00 in New York (23:00Z), London's having passed at 18:00Z and LA's still ahead (02:00Z). */
+const fridayEvening = (friday: string) => `${friday}T23:00:00Z`;
+
+describe.each(testDatabases())('escalation ladder on %s', (database) => {
+  let h: Harness;
+  let teamId: string;
+
+  beforeAll(async () => {
+    h = await startHarness({ database, now: '2026-11-29T14:00:00Z' });
+    h.slack.setUser({ id: BOSS, name: 'morgan', tz: 'America/New_York', is_admin: true });
+    h.slack.setUser({ id: DANA, name: 'dana', tz: 'America/New_York' });
+    h.slack.setUser({ id: LEE, name: 'lee', tz: 'Europe/London' });
+    h.slack.setUser({ id: SAM, name: 'sam', tz: 'America/Los_Angeles' });
+    teamId = await configureTeam(h, { manager: BOSS, channel: CHANNEL, timezone: 'America/New_York' });
+    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    // Everyone starts using dialbot on Sunday 29 Nov (a week that started before someone joined is not judged).
+    for (const rep of [DANA, LEE, SAM]) await (await slash(h, rep, 'stats')).reply();
+  }, 120_000);
+  afterAll(() => h.stop());
+
+  const deps = (): JobDeps => ({ ...h.dialbot.jobs });
+  const log = async (at: string, user: string, text: string) => {
+    h.clock.set(at);
+    await (await slash(h, user, text)).reply();
+  };
+  const evaluate = async (at: string) => {
+    h.clock.set(at);
+    h.slack.reset();
+    return runJob(deps(), 'weekly-evaluation', { teamId, at: new Date(at) });
+  };
+  const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user).map((c) => visibleText(c.args as object));
+
+  // The seed's plan: 360 dials and 120 conversations a month. Week of 30 Nov: Monday at
+  // November's rate (÷ 21 workdays), Tue–Fri at December's (÷ 23): 79.75 → 80 dials, 26.6 → 27
+  // conversations; a December week: 78 dials, 26 conversations, about 16 and 6 a workday.
+  it('week 1: a miss warns kindly, a hit is celebrated, and each rep is judged at their own week end', async () => {
+    await log('2026-12-02T15:00:00Z', DANA, '40 dials 10 convos');
+    await log('2026-12-02T15:00:00Z', LEE, '100 dials 35 convos');
+
+    const summary = await evaluate(fridayEvening('2026-12-04'));
+    const sent = summary.slots.filter((s) => s.status === 'sent').map((s) => s.slot);
+    expect(sent).toContain(`weekly-evaluation:${teamId}:2026-11-30:America/New_York`);
+    expect(sent).toContain(`weekly-evaluation:${teamId}:2026-11-30:Europe/London`);
+    // LA's Friday 18:00 is still ahead: its slot is last week's, before Sam joined — nothing to say.
+    expect(summary.slots).toContainEqual(expect.objectContaining({ slot: `weekly-evaluation:${teamId}:2026-11-23:America/Los_Angeles`, messages: 0 }));
+
+    const [dana] = dmsTo(DANA);
+    expect(dana).toMatch(/^:wave: Heads up: the week of Mon 30 Nov came in under your prospecting target — 40 of 80 dials \(50%\) · 10 of 27 conversations \(37%\) \(40 dials short and 17 conversations short\)\./);
+    expect(dana).toMatch(/Next week’s target is 78 dials and 26 conversations — about \*16 dials and 6 conversations a workday\*/);
+    expect(dana).toContain('first, friendly warning');
+    expect(dmsTo(LEE)).toEqual([expect.stringMatching(/^:tada: You hit your prospecting target for the week of Mon 30 Nov: 100 of 80 dials/)]);
+    expect(dmsTo(SAM)).toEqual([]);
+    expect(dmsTo(BOSS)).toEqual([]); // level 1 stays between the rep and dialbot
+
+    // Sam's week ends at 18:00 in Los Angeles (02:00Z Saturday): a miss (nothing logged).
+    await evaluate('2026-12-05T02:30:00Z');
+    expect(dmsTo(SAM)).toEqual([expect.stringMatching(/^:wave: Heads up: the week of Mon 30 Nov came in under/)]);
+
+    // The same slots again: nothing new.
+    const again = await evaluate(fridayEvening('2026-12-04'));
+    expect(again.slots.map((s) => [s.slot, s.status])).toEqual([
+      [`weekly-evaluation:${teamId}:2026-11-23:America/Los_Angeles`, 'done'],
+      [`weekly-evaluation:${teamId}:2026-11-30:America/New_York`, 'done'],
+      [`weekly-evaluation:${teamId}:2026-11-30:Europe/London`, 'done'],
+    ]);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('week 2: a second miss is a stern warning and the manager is alerted', async () => {
+    await log('2026-12-09T15:00:00Z', DANA, '50 dials 12 convos');
+    await log('2026-12-09T15:00:00Z', LEE, '20 dials 5 convos');
+    await evaluate(fridayEvening('2026-12-11'));
+    const [dana] = dmsTo(DANA);
+    expect(dana).toMatch(/^:warning: Second week in a row under your prospecting target: the week of Mon 7 Dec — 50 of 78 dials/);
+    expect(dana).toContain('If next week is under target too, a consequence applies: *Your lead allocation is reduced by 20% until you are back on target.*');
+    expect(dana).toContain('Your manager has been told');
+    expect(dmsTo(LEE)[0]).toMatch(/^:wave: Heads up/); // Lee's first miss
+    const alerts = dmsTo(BOSS);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(new RegExp(`^:warning: <@${DANA}> has missed their prospecting target two weeks in a row \\(last week: 50 of 78 dials`));
+    expect(alerts[0]).toContain('Now is the time to coach.');
+  });
+
+  it('week 3: the consequence, with the 3-week record and the policy for the manager; then a hit resets', async () => {
+    await log('2026-12-16T15:00:00Z', DANA, '30 dials 8 convos');
+    await evaluate(fridayEvening('2026-12-18'));
+    expect(dmsTo(DANA)[0]).toMatch(/^:rotating_light: Third week in a row under your prospecting target/);
+    expect(dmsTo(DANA)[0]).toContain('The consequence now applies: *Your lead allocation is reduced by 20% until you are back on target.*');
+    const [alert] = dmsTo(BOSS).filter((t) => t.includes(`<@${DANA}>`));
+    expect(alert).toContain('three weeks running');
+    expect(alert).toContain('*The record*\n• Mon 30 Nov: missed\n• Mon 7 Dec: missed\n• Mon 14 Dec: missed');
+    expect(alert).toContain('*Team policy:* Your lead allocation is reduced by 20% until you are back on target.');
+
+    await log('2026-12-23T15:00:00Z', DANA, '100 dials 40 convos');
+    await evaluate(fridayEvening('2026-12-25'));
+    expect(dmsTo(DANA)[0]).toMatch(/^:tada: You hit your prospecting target for the week of Mon 21 Dec: .* That clears your warnings: you’re back to a clean slate\./);
+    expect(dmsTo(BOSS).filter((t) => t.includes(`<@${DANA}>`))).toEqual([]);
+
+    const dana = await h.prisma.member.findFirstOrThrow({ where: { slackUserId: DANA } });
+    const record = await h.prisma.weekEvaluation.findMany({ where: { memberId: dana.id }, orderBy: { week: 'asc' } });
+    expect(record.map((e) => [e.week, e.verdict, e.levelBefore, e.level])).toEqual([
+      ['2026-11-30', 'miss', 0, 1],
+      ['2026-12-07', 'miss', 1, 2],
+      ['2026-12-14', 'miss', 2, 3],
+      ['2026-12-21', 'hit', 3, 0],
+    ]);
+    expect(await h.prisma.auditEvent.count({ where: { action: 'escalation.week_judged', subjectId: dana.id } })).toBe(4);
+  });
+});
