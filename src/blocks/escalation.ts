@@ -8,7 +8,24 @@ import { formatLocalDate, type LocalDate } from '../lib/time.js';
 import type { JudgedWeek } from '../services/escalation/evaluate-week.js';
 import type { KindResult } from '../services/escalation/ladder.js';
 import type { Reply } from './activity-replies.js';
+import { ACTION } from './ids.js';
 import { LIMITS, truncate } from './slack-limits.js';
+
+export const OUTCOME_LABELS = { applied: 'Consequence applied', coached: 'Coached instead', excused: 'Excused the week' } as const;
+
+/** The manager's three answers to a level-3 week (and the excuse button of `/dial why`). */
+export function ladderActionButtons(evaluationId: string, outcomes: ReadonlyArray<keyof typeof OUTCOME_LABELS> = ['applied', 'coached', 'excused']): KnownBlock {
+  return {
+    type: 'actions',
+    elements: outcomes.map((outcome) => ({
+      type: 'button' as const,
+      action_id: `${ACTION.ladderAction}_${outcome}`,
+      value: evaluationId,
+      text: { type: 'plain_text' as const, text: OUTCOME_LABELS[outcome] },
+      ...(outcome === 'applied' ? { style: 'danger' as const } : outcome === 'coached' ? { style: 'primary' as const } : {}),
+    })),
+  };
+}
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] });
@@ -102,6 +119,12 @@ export function managerLadderAlert(judged: JudgedWeek, rep: { slackUserId: strin
   const text = `:rotating_light: ${who} has missed their prospecting target three weeks running (last week: ${numbers}). The consequence applies.`;
   return {
     text,
-    blocks: [section(text), section(`*The record*\n${record}`), section(`*Team policy:* ${policy}`)],
+    blocks: [
+      section(text),
+      section(`*The record*\n${record}`),
+      section(`*Team policy:* ${policy}`),
+      context('What did you do? Record it (with a note) so the rep’s record tells the whole story:'),
+      ladderActionButtons(judged.evaluation.id),
+    ],
   };
 }

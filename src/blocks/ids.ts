@@ -5,6 +5,8 @@ export const CALLBACK = {
   logActivity: 'log_activity',
   goalPlan: 'goal_plan',
   teamSettings: 'team_settings',
+  /** A manager recording what was done about a missed week (applied / coached / excused). */
+  ladderAction: 'ladder_action',
 } as const;
 
 export const ACTION = {
@@ -13,7 +15,12 @@ export const ACTION = {
   homePeriod: 'home_period',
   /** Any goal-modal input changed (dispatch_action): refresh the preview. */
   goalPreview: 'goal_preview',
+  /** Ladder buttons: `ladder_action_applied|coached|excused`, value = the week evaluation's id. */
+  ladderAction: 'ladder_action',
 } as const;
+
+/** The note input of the ladder action modal. */
+export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;
 
 /** Inputs of the "Log activity" modal: one block per kind, then the date and the note. */
 export const LOG_MODAL = {

@@ -1,11 +1,13 @@
 // Registers every listener; adding a feature means adding a file and a line here.
 import type { App } from '@slack/bolt';
 import { registerHomePeriodAction } from './actions/home-period.js';
+import { registerLadderAction } from './actions/ladder-action.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
+import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
 import { registerTeamSettingsView } from './views/team-settings.js';
 
@@ -17,4 +19,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppHomeOpened(app, deps);
   registerTeamSettingsView(app, deps);
   registerGoalPlanListeners(app, deps);
+  registerLadderAction(app, deps);
+  registerLadderActionView(app, deps);
 }

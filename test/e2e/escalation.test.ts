@@ -7,6 +7,7 @@ import { runJob } from '../../src/jobs/run-job.js';
 import { givenTeamGoal } from '../helpers/goals.js';
 import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 import { configureTeam } from '../helpers/team.js';
+import { CALLBACK, LADDER_MODAL } from '../../src/blocks/ids.js';
 
 const BOSS = 'U0BOSS';
 const DANA = 'U0DANA'; // New York
@@ -97,16 +98,83 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
     expect(alerts[0]).toContain('Now is the time to coach.');
   });
 
-  it('week 3: the consequence, with the 3-week record and the policy for the manager; then a hit resets', async () => {
+  const press = async (user: string, block: Record<string, any>, label: string) => {
+    const button = block.elements.find((e: any) => e.text.text === label);
+    const responseUrl = h.slack.responseUrl();
+    h.slack.reset();
+    await h.requester.interaction({
+      type: 'block_actions',
+      user: { id: user, team_id: 'T0001' },
+      trigger_id: `tr.${label}.${user}`,
+      response_url: responseUrl,
+      container: { type: 'message' },
+      actions: [{ type: 'button', action_id: button.action_id, value: button.value, block_id: 'b', action_ts: '1' }],
+    });
+    return { responseUrl, button };
+  };
+  const submitNote = async (user: string, metadata: string, note: string) =>
+    h.requester.viewSubmission({
+      userId: user,
+      callbackId: CALLBACK.ladderAction,
+      privateMetadata: metadata,
+      values: { [LADDER_MODAL.noteBlock]: { [LADDER_MODAL.action]: { type: 'plain_text_input', value: note } } },
+    });
+  const why = async (user: string, text = 'why') => visibleText(await (await slash(h, user, text)).reply());
+
+  it('week 3: the consequence, with the 3-week record, the policy and buttons for the manager', async () => {
     await log('2026-12-16T15:00:00Z', DANA, '30 dials 8 convos');
     await evaluate(fridayEvening('2026-12-18'));
     expect(dmsTo(DANA)[0]).toMatch(/^:rotating_light: Third week in a row under your prospecting target/);
     expect(dmsTo(DANA)[0]).toContain('The consequence now applies: *Your lead allocation is reduced by 20% until you are back on target.*');
-    const [alert] = dmsTo(BOSS).filter((t) => t.includes(`<@${DANA}>`));
+    const alertCall = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === BOSS && String(c.args.text).includes(`<@${DANA}>`))!;
+    const alert = visibleText(alertCall.args as object);
     expect(alert).toContain('three weeks running');
     expect(alert).toContain('*The record*\n• Mon 30 Nov: missed\n• Mon 7 Dec: missed\n• Mon 14 Dec: missed');
     expect(alert).toContain('*Team policy:* Your lead allocation is reduced by 20% until you are back on target.');
+    const buttons = (alertCall.args.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!;
+    expect(buttons.elements.map((e: any) => e.text.text)).toEqual(['Consequence applied', 'Coached instead', 'Excused the week']);
 
+    // The rep cannot answer for themself: told so, nothing opens.
+    const { responseUrl } = await press(DANA, buttons, 'Coached instead');
+    const refusal = await h.slack.waitFor('response_url', (c) => c.args._path === new URL(responseUrl).pathname);
+    expect(visibleText(refusal.args as object)).toContain('Only this rep’s managers can record');
+    expect(h.slack.callsTo('views.open')).toHaveLength(0);
+
+    // The manager records coaching, with a note; the week and the audit trail hold it.
+    await press(BOSS, buttons, 'Coached instead');
+    const modal = (await h.slack.waitFor('views.open')).args.view as { private_metadata: string; title: { text: string } };
+    expect(modal.title.text).toBe('Coached instead');
+    expect((await submitNote(BOSS, modal.private_metadata, 'Two ride-alongs this week')).status).toBe(200);
+    const confirmation = await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === BOSS);
+    expect(confirmation.args.text).toBe(`Recorded for <@${DANA}>’s week of Mon 14 Dec: *Coached instead* — “Two ride-alongs this week”.`);
+    const week3 = await h.prisma.weekEvaluation.findFirstOrThrow({ where: { week: '2026-12-14', member: { slackUserId: DANA } } });
+    expect([week3.actionOutcome, week3.actionNote, week3.actionBy, week3.excusedAt]).toEqual(['coached', 'Two ride-alongs this week', BOSS, null]);
+    expect(await h.prisma.auditEvent.count({ where: { action: 'escalation.coached', subjectId: week3.id } })).toBe(1);
+  });
+
+  it('/dial why shows the level and the weeks behind it; a manager excuses a week and the level drops', async () => {
+    const mine = await why(DANA);
+    expect(mine).toContain('*You are at level 3 · consequence applies.*');
+    expect(mine).toContain('Missed in a row: Mon 30 Nov, Mon 7 Dec, Mon 14 Dec. One week on target clears it.');
+    expect(mine).toContain(`*Mon 14 Dec* · :small_red_triangle_down: missed · 30/78 dials · 8/26 conversations → level 3 · Coached instead (<@${BOSS}>: “Two ride-alongs this week”)`);
+    expect(await why(DANA, `why <@${LEE}>`)).toContain('Only a rep’s managers can see their ladder.');
+
+    const reply = await (await slash(h, BOSS, `why <@${DANA}>`)).reply();
+    expect(visibleText(reply)).toContain(`*<@${DANA}> is at level 3 · consequence applies.*`);
+    const excuses = (reply.blocks as Array<Record<string, any>>).filter((b) => b.type === 'actions');
+    expect(excuses).toHaveLength(3); // one per missed week shown
+    // Excuse the week of 7 Dec (second newest missed week shown).
+    await press(BOSS, excuses[1]!, 'Excused the week');
+    const modal = (await h.slack.waitFor('views.open')).args.view as { private_metadata: string };
+    const noReason = await submitNote(BOSS, modal.private_metadata, '   ');
+    expect(noReason.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'Say why the week is excused: the rep and their record will show it.' } });
+    expect((await submitNote(BOSS, modal.private_metadata, 'Out two days for a family emergency')).status).toBe(200);
+    const told = await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === DANA);
+    expect(told.args.text).toBe(`<@${BOSS}> excused your week of Mon 7 Dec: “Out two days for a family emergency”. It no longer counts against you. You’re now at level 2.`);
+    expect(await why(DANA)).toContain('*You are at level 2 · stern warning.*');
+  });
+
+  it('week 4: a hit resets the ladder and clears the warnings; the record is kept', async () => {
     await log('2026-12-23T15:00:00Z', DANA, '100 dials 40 convos');
     await evaluate(fridayEvening('2026-12-25'));
     expect(dmsTo(DANA)[0]).toMatch(/^:tada: You hit your prospecting target for the week of Mon 21 Dec: .* That clears your warnings: you’re back to a clean slate\./);
@@ -114,12 +182,13 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
 
     const dana = await h.prisma.member.findFirstOrThrow({ where: { slackUserId: DANA } });
     const record = await h.prisma.weekEvaluation.findMany({ where: { memberId: dana.id }, orderBy: { week: 'asc' } });
-    expect(record.map((e) => [e.week, e.verdict, e.levelBefore, e.level])).toEqual([
-      ['2026-11-30', 'miss', 0, 1],
-      ['2026-12-07', 'miss', 1, 2],
-      ['2026-12-14', 'miss', 2, 3],
-      ['2026-12-21', 'hit', 3, 0],
+    expect(record.map((e) => [e.week, e.verdict, e.levelBefore, e.level, e.excusedAt !== null])).toEqual([
+      ['2026-11-30', 'miss', 0, 1, false],
+      ['2026-12-07', 'miss', 1, 2, true],
+      ['2026-12-14', 'miss', 2, 3, false],
+      ['2026-12-21', 'hit', 2, 0, false], // judged after the excuse: from level 2
     ]);
     expect(await h.prisma.auditEvent.count({ where: { action: 'escalation.week_judged', subjectId: dana.id } })).toBe(4);
+    expect(await why(DANA)).toContain('*You are on track.*');
   });
 });

@@ -28,6 +28,7 @@ export type DialCommand =
   | { type: 'stats'; userId: string | undefined }
   | { type: 'board'; period: BoardPeriod }
   | { type: 'compare'; userIds: [string] | [string, string] }
+  | { type: 'why'; userId: string | undefined }
   | AbsenceCommand
   | { type: 'error'; message: string };
 
@@ -252,6 +253,12 @@ function parseSubcommand(first: string, tokens: string[]): DialCommand | undefin
       if (!period) fail(`I don't know the period ${quote(tokens[1]!)}. ${usage}`);
       return { type: 'board', period };
     }
+    case 'why': {
+      if (tokens.length > 2) fail('Use `/dial why` for yourself, or `/dial why @rep` for one of your reps.');
+      const userId = mentionedUser(tokens[1]);
+      if (tokens.length === 2 && !userId) fail(`${quote(tokens[1]!)} isn't a Slack mention. Use \`/dial why @rep\`, picking the rep from the list.`);
+      return { type: 'why', userId };
+    }
     case 'compare':
     case 'vs': {
       const usage = 'Use `/dial compare @rep` (against the team average) or `/dial compare @rep @rep`.';
@@ -312,6 +319,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial undo` — take back your last entry (it stays in the record as voided)',
     '• `/dial stats` — your day, week and month against target, pace, and what you need today (managers: `/dial stats @rep`)',
     '• `/dial board` — the team board for this week, ranked by share of target (`/dial board today`, `month`, `last-week`)',
+    '• `/dial why` — where you stand on the warning ladder and the weeks behind it (managers: `/dial why @rep`, and excuse a week)',
     '• `/dial compare @rep` — a rep against the team average over the last 4 weeks, with a chart (`/dial compare @rep @rep` for two)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
     '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers)',

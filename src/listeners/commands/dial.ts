@@ -13,6 +13,7 @@ import { openLogModal } from '../open-log-modal.js';
 import { handleAbsenceCommand } from './dial-absence.js';
 import { handleBoardCommand } from './dial-board.js';
 import { handleCompareCommand } from './dial-compare.js';
+import { handleWhyCommand } from './dial-why.js';
 import type { DialContext } from './dial-context.js';
 import { handleGoalCommand } from './dial-goal.js';
 import { dialHelpText, parseDialText } from './dial-grammar.js';
@@ -48,6 +49,8 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           return await handleBoardCommand(ctx, parsed.period);
         case 'compare':
           return await handleCompareCommand(ctx, parsed.userIds);
+        case 'why':
+          return await handleWhyCommand(ctx, parsed.userId);
         case 'open_modal':
           await openLogModal(deps, client, { member, triggerId: command.trigger_id, channelId: command.channel_id, now });
           return;

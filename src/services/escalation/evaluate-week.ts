@@ -25,6 +25,12 @@ export type JudgedWeek = {
 
 type TeamForEvaluation = Team & { holidays: { date: string }[] };
 
+/** A recorded week as the ladder sees it: an excused week counts as neither hit nor miss. */
+export const ladderWeekOf = (e: Pick<WeekEvaluation, 'week' | 'verdict' | 'excusedAt'>): LadderWeek => ({
+  week: e.week,
+  verdict: e.excusedAt ? 'excused' : (e.verdict as WeekVerdict),
+});
+
 export async function judgeWeek(prisma: PrismaClient, team: TeamForEvaluation, rep: Member, week: readonly LocalDate[], now: Date): Promise<JudgedWeek> {
   const kinds = [...team.escalatedKinds];
   const [context] = await loadContexts(prisma, team, [rep]);
@@ -34,7 +40,7 @@ export async function judgeWeek(prisma: PrismaClient, team: TeamForEvaluation, r
   const judged = joinedAfterStart ? { verdict: 'paused' as const, kinds: [] } : evaluateWeek(actual, targetsOver(week, ctx), kinds, team.missThreshold);
 
   const earlier = await prisma.weekEvaluation.findMany({ where: { memberId: rep.id, week: { lt: week[0]! } }, orderBy: { week: 'asc' } });
-  const past: LadderWeek[] = earlier.map((e) => ({ week: e.week, verdict: e.verdict as WeekVerdict }));
+  const past: LadderWeek[] = earlier.map(ladderWeekOf);
   const steps = climbLadder([...past, { week: week[0]!, verdict: judged.verdict }]);
   const levelBefore = (steps.at(-2)?.level ?? 0) as EscalationLevel;
   const level = steps.at(-1)!.level;
@@ -67,7 +73,7 @@ export async function judgeWeek(prisma: PrismaClient, team: TeamForEvaluation, r
     levelBefore: evaluation.levelBefore as EscalationLevel,
     level: evaluation.level as EscalationLevel,
     kinds: evaluation.kinds as KindResult[],
-    history: [...past, { week: evaluation.week, verdict: evaluation.verdict as WeekVerdict }],
+    history: [...past, ladderWeekOf(evaluation)],
     next: kinds.map((kind) => ({ kind, target: nextTargets[kind], perDay: workdays === 0 ? 0 : nextTargets[kind] / workdays })),
   };
 }

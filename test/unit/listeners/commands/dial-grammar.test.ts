@@ -522,3 +522,18 @@ describe('`/dial compare`', () => {
     expect(result.type === 'error' && result.message).toContain(message);
   });
 });
+
+describe('`/dial why`', () => {
+  it('is for yourself or a mentioned rep', () => {
+    expect(parse('why')).toEqual({ type: 'why', userId: undefined });
+    expect(parse('WHY <@U0A|ann>')).toEqual({ type: 'why', userId: 'U0A' });
+  });
+
+  it.each([
+    ['why ann', '“ann” isn\'t a Slack mention.'],
+    ['why <@U0A> <@U0B>', 'Use `/dial why` for yourself'],
+  ])('%s is refused', (text, message) => {
+    const result = parse(text);
+    expect(result.type === 'error' && result.message).toContain(message);
+  });
+});
