@@ -60,5 +60,11 @@ export const TEAM_MODAL = {
   dailyPostTimeBlock: 'team_daily_post_time',
   weeklyBoardBlock: 'team_weekly_board',
   weeklyBoardTimeBlock: 'team_weekly_board_time',
+  ladderBlock: 'team_ladder',
+  ladderKindsBlock: 'team_ladder_kinds',
+  ladderThresholdBlock: 'team_ladder_threshold',
+  ladderDayBlock: 'team_ladder_day',
+  ladderTimeBlock: 'team_ladder_time',
+  ladderConsequenceBlock: 'team_ladder_consequence',
   action: 'value',
 } as const;

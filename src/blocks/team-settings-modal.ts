@@ -89,6 +89,9 @@ export const ON_VALUE = 'on';
 
 export const DEFAULT_DAILY_POST_TIME = '16:30';
 export const DEFAULT_WEEKLY_BOARD_TIME = '09:00';
+export const MAX_CONSEQUENCE = 300;
+export const MIN_THRESHOLD = 10;
+export const MAX_THRESHOLD = 200;
 
 export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings }): View {
   const s = input.settings;
@@ -221,6 +224,64 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.weeklyBoardTime || DEFAULT_WEEKLY_BOARD_TIME },
       { optional: true, hint: 'In the team timezone, on the week’s first workday, for the week just ended.' },
     ),
+    { type: 'header', text: { type: 'plain_text', text: 'Warning ladder' } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'A rep who misses their weekly target gets a friendly warning; a second week in a row, a stern one and you are told; a third, the consequence below and you get the record. A week on target clears it. Messages are private.',
+        },
+      ],
+    },
+    input_(
+      TEAM_MODAL.ladderBlock,
+      'Warnings',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: [onOption('Warn reps who miss their weekly target')],
+        ...(s.ladder.enabled ? { initial_options: [onOption('Warn reps who miss their weekly target')] } : {}),
+      },
+      { optional: true },
+    ),
+    input_(
+      TEAM_MODAL.ladderKindsBlock,
+      'Judged on',
+      { type: 'checkboxes', action_id: TEAM_MODAL.action, options: KINDS.map(kindOption), initial_options: KINDS.filter((k) => s.ladder.kinds.includes(k)).map(kindOption) },
+      { hint: 'A week is missed when any of these is under target.' },
+    ),
+    input_(
+      TEAM_MODAL.ladderThresholdBlock,
+      'On target from (% of target)',
+      {
+        type: 'number_input',
+        action_id: TEAM_MODAL.action,
+        is_decimal_allowed: false,
+        min_value: String(MIN_THRESHOLD),
+        max_value: String(MAX_THRESHOLD),
+        initial_value: String(s.ladder.thresholdPercent),
+      },
+      { hint: '100 means the full prorated target; 90 forgives a small shortfall.' },
+    ),
+    input_(TEAM_MODAL.ladderDayBlock, 'Weeks are judged on', {
+      type: 'static_select',
+      action_id: TEAM_MODAL.action,
+      options: [1, 2, 3, 4, 5, 6, 7].map(dayOption),
+      initial_option: dayOption(s.ladder.evaluationDay),
+    }),
+    input_(
+      TEAM_MODAL.ladderTimeBlock,
+      'At',
+      { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.ladder.evaluationTime },
+      { hint: 'In each rep’s own timezone.' },
+    ),
+    input_(
+      TEAM_MODAL.ladderConsequenceBlock,
+      'Consequence of a third missed week',
+      { type: 'plain_text_input', action_id: TEAM_MODAL.action, multiline: true, max_length: MAX_CONSEQUENCE, initial_value: s.ladder.consequence },
+      { hint: 'Told to the rep and their managers, e.g. “Your lead allocation is reduced by 20% until you are back on target.”' },
+    ),
   ] as KnownBlock[];
   return {
     type: 'modal',
@@ -266,6 +327,11 @@ export function teamSettingsSummary(settings: TeamSettings): Reply {
     `• *Tracked:* ${settings.trackedKinds.map((k) => KIND_LABELS[k].title).join(', ')}`,
     `• *Daily progress:* ${settings.dailyPostEnabled ? `${settings.dailyPostTime} team time on workdays` : 'off'}`,
     `• *Weekly leaderboard:* ${settings.weeklyBoardEnabled ? `${settings.weeklyBoardTime} team time on the week’s first workday` : 'off'}`,
+    `• *Warning ladder:* ${
+      settings.ladder.enabled
+        ? `weeks judged ${WEEKDAY_LONG[settings.ladder.evaluationDay - 1]} ${settings.ladder.evaluationTime} (each rep’s own time) on ${settings.ladder.kinds.map((k) => KIND_LABELS[k].many).join(' and ')}; a miss is under ${settings.ladder.thresholdPercent}% · consequence: “${settings.ladder.consequence}”`
+        : 'off'
+    }`,
   ];
   return {
     text: `Team settings saved for ${settings.name}.`,

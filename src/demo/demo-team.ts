@@ -1,7 +1,7 @@
 // The demo's sample team: who is on it, where they work, and how each rep performs week by week.
 // Plain data: seed-demo.ts stores it through the app's services, activity-plan.ts turns the
 // performance into logged entries.
-import type { TeamSettings } from '../services/teams/team-settings.js';
+import type { TeamSettingsInput } from '../services/teams/team-settings.js';
 
 export const DEMO_WORKSPACE_ID = 'T0DEMO';
 export const DEMO_CHANNEL_ID = 'C0DEMOSALES';
@@ -16,7 +16,7 @@ export const DEMO_WEEKS = 4;
 export const DEMO_SEED = 'dialbot-demo-1';
 
 /** The team as its manager sets it up in `/dial team` (the manager is filled in when seeding). */
-export const DEMO_SETTINGS: Omit<TeamSettings, 'managerUserIds'> = {
+export const DEMO_SETTINGS: Omit<TeamSettingsInput, 'managerUserIds'> = {
   name: DEMO_TEAM_NAME,
   channelId: DEMO_CHANNEL_ID,
   workDays: [1, 2, 3, 4, 5],

@@ -62,6 +62,15 @@ function values(form: Form): Record<string, Record<string, unknown>> {
   };
 }
 
+const DEFAULT_LADDER = {
+  enabled: true,
+  kinds: ['dial', 'conversation'],
+  thresholdPercent: 100,
+  evaluationDay: 5,
+  evaluationTime: '18:00',
+  consequence: 'Your lead allocation is reduced by 20% until you are back on target.',
+};
+
 const MONTHLY: Record<Kind, number> = { dial: 360, conversation: 120, presentation: 40, opportunity: 20, close: 10 };
 
 describe.each(testDatabases())('team settings on %s', (database) => {
@@ -142,6 +151,12 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.dailyPostTimeBlock, 'Daily progress time', 'timepicker'],
       [TEAM_MODAL.weeklyBoardBlock, 'Weekly leaderboard', 'checkboxes'],
       [TEAM_MODAL.weeklyBoardTimeBlock, 'Weekly leaderboard time', 'timepicker'],
+      [TEAM_MODAL.ladderBlock, 'Warnings', 'checkboxes'],
+      [TEAM_MODAL.ladderKindsBlock, 'Judged on', 'checkboxes'],
+      [TEAM_MODAL.ladderThresholdBlock, 'On target from (% of target)', 'number_input'],
+      [TEAM_MODAL.ladderDayBlock, 'Weeks are judged on', 'static_select'],
+      [TEAM_MODAL.ladderTimeBlock, 'At', 'timepicker'],
+      [TEAM_MODAL.ladderConsequenceBlock, 'Consequence of a third missed week', 'plain_text_input'],
     ]);
     const el = (block: string) => inputs.find((b) => b.block_id === block)!.element;
     expect(el(TEAM_MODAL.nameBlock).initial_value).toBe('Sales');
@@ -289,6 +304,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         dailyPostTime: '16:30',
         weeklyBoardEnabled: true,
         weeklyBoardTime: '09:00',
+        ladder: DEFAULT_LADDER,
       },
       after: {
         name: 'Inside Sales',
@@ -307,6 +323,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         dailyPostTime: '16:30',
         weeklyBoardEnabled: true,
         weeklyBoardTime: '09:00',
+        ladder: DEFAULT_LADDER, // the form left the ladder out: kept as it was
       },
     });
 
@@ -346,6 +363,65 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     expect(el(TEAM_MODAL.trackedKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'conversation', 'presentation']);
     expect(el(TEAM_MODAL.dailyPostBlock).initial_options).toBeUndefined();
     expect(el(TEAM_MODAL.weeklyBoardTimeBlock).initial_time).toBe('08:30');
+  });
+
+  it('shows the warning ladder with its defaults, and saves a new policy (audited, summarised, kept on later saves)', async () => {
+    const teamId = await seedTeam();
+    const opened = await (await openAs(BOSS)).view();
+    const el = (block: string) => opened.blocks.find((b) => b.block_id === block).element;
+    expect(el(TEAM_MODAL.ladderBlock).initial_options.map((o: any) => o.value)).toEqual(['on']);
+    expect(el(TEAM_MODAL.ladderKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'conversation']);
+    expect(el(TEAM_MODAL.ladderThresholdBlock).initial_value).toBe('100');
+    expect(el(TEAM_MODAL.ladderDayBlock).initial_option.value).toBe('5');
+    expect(el(TEAM_MODAL.ladderTimeBlock).initial_time).toBe('18:00');
+    expect(el(TEAM_MODAL.ladderConsequenceBlock).initial_value).toBe('Your lead allocation is reduced by 20% until you are back on target.');
+    expect(opened.blocks.length).toBeLessThanOrEqual(100);
+
+    h.slack.reset();
+    const a = TEAM_MODAL.action;
+    const ladder = {
+      [TEAM_MODAL.ladderBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'on' } }] } },
+      [TEAM_MODAL.ladderKindsBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'dial', text: { type: 'plain_text', text: 'Dials' } }] } },
+      [TEAM_MODAL.ladderThresholdBlock]: { [a]: { type: 'number_input', value: '90' } },
+      [TEAM_MODAL.ladderDayBlock]: { [a]: { type: 'static_select', selected_option: { value: '4' } } },
+      [TEAM_MODAL.ladderTimeBlock]: { [a]: { type: 'timepicker', selected_time: '16:00' } },
+      [TEAM_MODAL.ladderConsequenceBlock]: { [a]: { type: 'plain_text_input', value: 'No new inbound leads next week.' } },
+    };
+    const res = await h.requester.viewSubmission({
+      userId: BOSS,
+      callbackId: CALLBACK.teamSettings,
+      viewId: 'VLADDER',
+      privateMetadata: JSON.stringify({ teamId }),
+      values: { ...values({}), ...ladder },
+    });
+    expect(res.text).toBe('');
+    const dm = visibleText((await h.slack.waitFor('chat.postMessage')).args);
+    expect(dm).toContain('• *Warning ladder:* weeks judged Thursday 16:00 (each rep’s own time) on dials; a miss is under 90% · consequence: “No new inbound leads next week.”');
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
+    expect(team).toMatchObject({ escalationEnabled: true, escalatedKinds: ['dial'], missThreshold: 0.9, evaluationDay: 4, evaluationTime: '16:00', consequencePolicy: 'No new inbound leads next week.' });
+    const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'team.updated' } });
+    expect((audit.data as { after: { ladder: unknown } }).after.ladder).toEqual({
+      enabled: true,
+      kinds: ['dial'],
+      thresholdPercent: 90,
+      evaluationDay: 4,
+      evaluationTime: '16:00',
+      consequence: 'No new inbound leads next week.',
+    });
+
+    // A bad threshold is a field error, and nothing changes.
+    const bad = await h.requester.viewSubmission({
+      userId: BOSS,
+      callbackId: CALLBACK.teamSettings,
+      privateMetadata: JSON.stringify({ teamId }),
+      values: { ...values({}), ...ladder, [TEAM_MODAL.ladderThresholdBlock]: { [a]: { type: 'number_input', value: '500' } } },
+    });
+    expect(bad.json).toEqual({ response_action: 'errors', errors: { [TEAM_MODAL.ladderThresholdBlock]: 'Use a whole percent from 10 to 200, e.g. 100.' } });
+
+    // A form without the ladder fields (opened before an upgrade) keeps the policy.
+    await submit({ name: 'Renamed' }, { teamId, viewId: 'VOLDFORM' });
+    await h.slack.waitFor('chat.postMessage', (c) => visibleText(c.args as object).includes('Renamed'));
+    expect(await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } })).toMatchObject({ name: 'Renamed', missThreshold: 0.9, consequencePolicy: 'No new inbound leads next week.' });
   });
 
   it('lets a newly named (non-admin) manager open `/dial team`', async () => {

@@ -5,6 +5,9 @@ import { TEAM_MODAL } from '../../blocks/ids.js';
 import {
   DEFAULT_DAILY_POST_TIME,
   DEFAULT_WEEKLY_BOARD_TIME,
+  MAX_CONSEQUENCE,
+  MAX_THRESHOLD,
+  MIN_THRESHOLD,
   MAX_TEAM_MANAGERS,
   MAX_TEAM_NAME,
   ON_VALUE,
@@ -14,7 +17,7 @@ import { KINDS, type Kind } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { isValidTimezone, parseClockTime } from '../../lib/time.js';
 import { parseHolidayLines } from '../../services/teams/holiday-lines.js';
-import type { TeamSettings } from '../../services/teams/team-settings.js';
+import type { LadderSettings, TeamSettingsInput } from '../../services/teams/team-settings.js';
 
 type Option = { value?: string | null } | null | undefined;
 type StateValue = {
@@ -25,9 +28,81 @@ type StateValue = {
   selected_option?: Option;
   selected_time?: string | null;
 };
+
+/** The ladder's fields (absent from a form opened before they existed: the ladder is then kept). */
+const LADDER_BLOCKS = [
+  TEAM_MODAL.ladderBlock,
+  TEAM_MODAL.ladderKindsBlock,
+  TEAM_MODAL.ladderThresholdBlock,
+  TEAM_MODAL.ladderDayBlock,
+  TEAM_MODAL.ladderTimeBlock,
+  TEAM_MODAL.ladderConsequenceBlock,
+] as const;
+
+const ladderSchema = z.object({
+  [TEAM_MODAL.ladderBlock]: z
+    .array(z.literal(ON_VALUE, { error: 'Tick the box or leave it empty.' }))
+    .nullish()
+    .transform((values) => (values ?? []).length > 0),
+  [TEAM_MODAL.ladderKindsBlock]: z
+    .array(z.enum(KINDS as [Kind, ...Kind[]], { error: 'Tick kinds from the list.' }))
+    .nullish()
+    .transform((kinds) => KINDS.filter((k) => (kinds ?? []).includes(k)))
+    .refine((kinds) => kinds.length > 0, 'Tick at least one kind to judge weeks on.'),
+  [TEAM_MODAL.ladderThresholdBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => /^\d{1,3}$/.test(s) && Number(s) >= MIN_THRESHOLD && Number(s) <= MAX_THRESHOLD, `Use a whole percent from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}, e.g. 100.`)
+    .transform(Number),
+  [TEAM_MODAL.ladderDayBlock]: z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'Pick a day from the list.' }).transform(Number),
+  [TEAM_MODAL.ladderTimeBlock]: z
+    .string({ error: 'Pick a time.' })
+    .refine((s) => parseClockTime(s) !== null, 'Use a time as HH:MM, e.g. 18:00.')
+    .transform((s) => {
+      const minutes = parseClockTime(s) ?? 0;
+      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    }),
+  [TEAM_MODAL.ladderConsequenceBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim().normalize('NFC'))
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: 'Say what a third missed week brings, so reps know in advance.' });
+      else if (Array.from(s).length > MAX_CONSEQUENCE) ctx.addIssue({ code: 'custom', message: `Keep it to ${MAX_CONSEQUENCE} characters.` });
+      else if (hasControlCharacters(s.replace(/\n/g, ' '))) ctx.addIssue({ code: 'custom', message: 'The text contains control characters; retype it without them.' });
+    }),
+});
+
+/** The ladder settings, their field errors, or undefined when the form had no ladder fields. */
+function readLadder(values: StateValues, errors: Record<string, string>): LadderSettings | undefined {
+  if (LADDER_BLOCKS.every((block) => values[block] === undefined)) return undefined;
+  const element = (block: string) => values[block]?.[TEAM_MODAL.action];
+  const parsed = ladderSchema.safeParse({
+    [TEAM_MODAL.ladderBlock]: element(TEAM_MODAL.ladderBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.ladderKindsBlock]: element(TEAM_MODAL.ladderKindsBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.ladderThresholdBlock]: element(TEAM_MODAL.ladderThresholdBlock)?.value,
+    [TEAM_MODAL.ladderDayBlock]: element(TEAM_MODAL.ladderDayBlock)?.selected_option?.value,
+    [TEAM_MODAL.ladderTimeBlock]: element(TEAM_MODAL.ladderTimeBlock)?.selected_time,
+    [TEAM_MODAL.ladderConsequenceBlock]: element(TEAM_MODAL.ladderConsequenceBlock)?.value,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return undefined;
+  }
+  const d = parsed.data;
+  return {
+    enabled: d[TEAM_MODAL.ladderBlock],
+    kinds: d[TEAM_MODAL.ladderKindsBlock],
+    thresholdPercent: d[TEAM_MODAL.ladderThresholdBlock],
+    evaluationDay: d[TEAM_MODAL.ladderDayBlock],
+    evaluationTime: d[TEAM_MODAL.ladderTimeBlock],
+    consequence: d[TEAM_MODAL.ladderConsequenceBlock],
+  };
+}
 type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
 
-export type TeamFormResult = { ok: true; settings: TeamSettings } | { ok: false; errors: Record<string, string> };
+export type TeamFormResult = { ok: true; settings: TeamSettingsInput } | { ok: false; errors: Record<string, string> };
 
 /** Field errors shown for the holidays list: the first few lines, then a count. */
 const SHOWN_LINE_ERRORS = 3;
@@ -165,10 +240,13 @@ export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boo
     errors[TEAM_MODAL.managersBlock] = 'Name at least one manager (you can name yourself): only a workspace admin may leave a team without managers.';
   }
 
+  const ladder = readLadder(values, errors);
+
   if (Object.keys(errors).length > 0 || !data) return { ok: false, errors };
   return {
     ok: true,
     settings: {
+      ...(ladder ? { ladder } : {}),
       name: data[TEAM_MODAL.nameBlock],
       channelId: data[TEAM_MODAL.channelBlock],
       managerUserIds: [...data[TEAM_MODAL.managersBlock]].sort(),

@@ -5,7 +5,7 @@ import { errorReply, type Reply } from '../../blocks/activity-replies.js';
 import { CALLBACK, TEAM_MODAL } from '../../blocks/ids.js';
 import { teamSettingsSummary } from '../../blocks/team-settings-modal.js';
 import { managesTeam } from '../../services/members/manager-rights.js';
-import type { TeamSettings } from '../../services/teams/team-settings.js';
+import type { TeamSettingsInput } from '../../services/teams/team-settings.js';
 import { updateTeamSettings } from '../../services/teams/update-team-settings.js';
 import type { ListenerDeps } from '../deps.js';
 import { messageForFailure } from '../failures.js';
@@ -22,7 +22,7 @@ export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
     const refuse = (errors: Errors) => ack({ response_action: 'errors', errors });
     const general = (message: string) => refuse({ [TEAM_MODAL.nameBlock]: message });
 
-    let save: { teamId: string; settings: TeamSettings };
+    let save: { teamId: string; settings: TeamSettingsInput };
     try {
       if (!workspaceId) throw new Error('view_submission without a team id');
       const member = await memberFor(deps, client, workspaceId, userId, now);

@@ -25,7 +25,25 @@ export type TeamSettings = {
   /** Weekly leaderboard for the week just ended: on, and when ("HH:MM", team time, the week's first workday). */
   weeklyBoardEnabled: boolean;
   weeklyBoardTime: string;
+  ladder: LadderSettings;
 };
+
+/** The escalation ladder's policy (see services/escalation). */
+export type LadderSettings = {
+  enabled: boolean;
+  /** The kinds a week is judged on, in funnel order; at least one. */
+  kinds: Kind[];
+  /** Below this share of target (a whole percent) a week is a miss. */
+  thresholdPercent: number;
+  /** When each rep's week is judged, in their own timezone: ISO weekday (1 = Monday) and "HH:MM". */
+  evaluationDay: number;
+  evaluationTime: string;
+  /** What a third missed week in a row brings, as the rep and managers are told. */
+  consequence: string;
+};
+
+/** Settings as a form submits them: without the ladder when the form had no ladder fields. */
+export type TeamSettingsInput = Omit<TeamSettings, 'ladder'> & { ladder?: LadderSettings };
 
 /** Kinds in funnel order, each once. */
 export function inFunnelOrder(kinds: readonly Kind[]): Kind[] {
@@ -55,6 +73,14 @@ export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Pr
       dailyPostTime: team.dailyPostTime,
       weeklyBoardEnabled: team.weeklyBoardEnabled,
       weeklyBoardTime: team.weeklyBoardTime,
+      ladder: {
+        enabled: team.escalationEnabled,
+        kinds: inFunnelOrder(team.escalatedKinds),
+        thresholdPercent: Math.round(team.missThreshold * 100),
+        evaluationDay: team.evaluationDay,
+        evaluationTime: team.evaluationTime,
+        consequence: team.consequencePolicy,
+      },
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { UserError } from '../../lib/errors.js';
 import { writeOncePerRequest } from '../audit/write-once-per-request.js';
-import { inFunnelOrder, loadTeamSettings, type TeamSettings } from './team-settings.js';
+import { inFunnelOrder, loadTeamSettings, type TeamSettings, type TeamSettingsInput } from './team-settings.js';
 
 export const TEAM_UPDATED = 'team.updated';
 
@@ -12,7 +12,8 @@ export type UpdateTeamSettingsInput = {
   workspaceId: string;
   teamId: string;
   actorUserId: string;
-  settings: TeamSettings;
+  /** Without `ladder`, the team's ladder settings stay as they are. */
+  settings: TeamSettingsInput;
   /** Member ids of the managers, one per `settings.managerUserIds` entry (resolved by the caller). */
   managerMemberIds: string[];
   requestKey: string;
@@ -39,6 +40,7 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
     managerUserIds: [...input.settings.managerUserIds].sort(),
     workDays: [...input.settings.workDays].sort((a, b) => a - b),
     trackedKinds: inFunnelOrder(input.settings.trackedKinds),
+    ladder: input.settings.ladder ? { ...input.settings.ladder, kinds: inFunnelOrder(input.settings.ladder.kinds) } : before.ladder,
   };
   const { teamId } = input;
   const written = await writeOncePerRequest(
@@ -68,6 +70,12 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
           dailyPostTime: after.dailyPostTime,
           weeklyBoardEnabled: after.weeklyBoardEnabled,
           weeklyBoardTime: after.weeklyBoardTime,
+          escalationEnabled: after.ladder.enabled,
+          escalatedKinds: after.ladder.kinds,
+          missThreshold: after.ladder.thresholdPercent / 100,
+          evaluationDay: after.ladder.evaluationDay,
+          evaluationTime: after.ladder.evaluationTime,
+          consequencePolicy: after.ladder.consequence,
         },
       }),
       prisma.teamManager.deleteMany({ where: { teamId } }),

@@ -171,3 +171,57 @@ describe('teamModalMetadata', () => {
     expect(teamModalMetadata(JSON.stringify({ teamId: 'x'.repeat(65) }))).toBeUndefined();
   });
 });
+
+describe('readTeamForm: the warning ladder', () => {
+  type Ladder = { on?: string[]; kinds?: string[] | null; threshold?: string | null; day?: string | null; time?: string | null; consequence?: string | null };
+  const LADDER: Required<Ladder> = { on: ['on'], kinds: ['conversation', 'dial'], threshold: '90', day: '5', time: '17:30', consequence: '  Fewer leads next week.\nTalk to your manager.  ' };
+  const a = TEAM_MODAL.action;
+  const withLadder = (l: Ladder) => {
+    const f = { ...LADDER, ...l };
+    return {
+      ...state({}),
+      [TEAM_MODAL.ladderBlock]: { [a]: { selected_options: f.on.map((value) => ({ value })) } },
+      [TEAM_MODAL.ladderKindsBlock]: { [a]: { selected_options: f.kinds?.map((value) => ({ value })) ?? null } },
+      [TEAM_MODAL.ladderThresholdBlock]: { [a]: { value: f.threshold } },
+      [TEAM_MODAL.ladderDayBlock]: { [a]: { selected_option: f.day === null ? null : { value: f.day } } },
+      [TEAM_MODAL.ladderTimeBlock]: { [a]: { selected_time: f.time } },
+      [TEAM_MODAL.ladderConsequenceBlock]: { [a]: { value: f.consequence } },
+    };
+  };
+  const readLadder = (l: Ladder) => readTeamForm(withLadder(l), { submitterIsAdmin: false });
+
+  it('reads the policy: kinds in funnel order, a whole percent, day and time, trimmed consequence', () => {
+    const result = readLadder({});
+    expect(result.ok && result.settings.ladder).toEqual({
+      enabled: true,
+      kinds: ['dial', 'conversation'],
+      thresholdPercent: 90,
+      evaluationDay: 5,
+      evaluationTime: '17:30',
+      consequence: 'Fewer leads next week.\nTalk to your manager.',
+    });
+    const off = readLadder({ on: [] });
+    expect(off.ok && off.settings.ladder?.enabled).toBe(false);
+  });
+
+  it('leaves the ladder alone when the form had no ladder fields (opened before they existed)', () => {
+    const result = read({});
+    expect(result.ok && 'ladder' in result.settings).toBe(false);
+  });
+
+  it.each([
+    [{ kinds: [] }, TEAM_MODAL.ladderKindsBlock, 'Tick at least one kind to judge weeks on.'],
+    [{ threshold: '5' }, TEAM_MODAL.ladderThresholdBlock, 'Use a whole percent from 10 to 200, e.g. 100.'],
+    [{ threshold: '99.5' }, TEAM_MODAL.ladderThresholdBlock, 'Use a whole percent from 10 to 200, e.g. 100.'],
+    [{ threshold: '' }, TEAM_MODAL.ladderThresholdBlock, 'Use a whole percent from 10 to 200, e.g. 100.'],
+    [{ day: '8' }, TEAM_MODAL.ladderDayBlock, 'Pick a day from the list.'],
+    [{ time: '25:00' }, TEAM_MODAL.ladderTimeBlock, 'Use a time as HH:MM, e.g. 18:00.'],
+    [{ consequence: '   ' }, TEAM_MODAL.ladderConsequenceBlock, 'Say what a third missed week brings, so reps know in advance.'],
+    [{ consequence: 'x'.repeat(301) }, TEAM_MODAL.ladderConsequenceBlock, 'Keep it to 300 characters.'],
+    [{ consequence: 'bad\u0007bell' }, TEAM_MODAL.ladderConsequenceBlock, 'The text contains control characters; retype it without them.'],
+  ])('refuses %j with a field error', (ladder, block, message) => {
+    const result = readLadder(ladder as Ladder);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[block]).toBe(message);
+  });
+});
