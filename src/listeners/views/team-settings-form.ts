@@ -29,83 +29,16 @@ type StateValue = {
   selected_time?: string | null;
 };
 
-/** The ladder's fields (absent from a form opened before they existed: the ladder is then kept). */
-const LADDER_BLOCKS = [
-  TEAM_MODAL.ladderBlock,
-  TEAM_MODAL.ladderKindsBlock,
-  TEAM_MODAL.ladderThresholdBlock,
-  TEAM_MODAL.ladderDayBlock,
-  TEAM_MODAL.ladderTimeBlock,
-  TEAM_MODAL.ladderConsequenceBlock,
-] as const;
-
-const ladderSchema = z.object({
-  [TEAM_MODAL.ladderBlock]: z
-    .array(z.literal(ON_VALUE, { error: 'Tick the box or leave it empty.' }))
-    .nullish()
-    .transform((values) => (values ?? []).length > 0),
-  [TEAM_MODAL.ladderKindsBlock]: z
-    .array(z.enum(KINDS as [Kind, ...Kind[]], { error: 'Tick kinds from the list.' }))
-    .nullish()
-    .transform((kinds) => KINDS.filter((k) => (kinds ?? []).includes(k)))
-    .refine((kinds) => kinds.length > 0, 'Tick at least one kind to judge weeks on.'),
-  [TEAM_MODAL.ladderThresholdBlock]: z
-    .string()
-    .nullish()
-    .transform((s) => (s ?? '').trim())
-    .refine((s) => /^\d{1,3}$/.test(s) && Number(s) >= MIN_THRESHOLD && Number(s) <= MAX_THRESHOLD, `Use a whole percent from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}, e.g. 100.`)
-    .transform(Number),
-  [TEAM_MODAL.ladderDayBlock]: z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'Pick a day from the list.' }).transform(Number),
-  [TEAM_MODAL.ladderTimeBlock]: z
-    .string({ error: 'Pick a time.' })
-    .refine((s) => parseClockTime(s) !== null, 'Use a time as HH:MM, e.g. 18:00.')
-    .transform((s) => {
-      const minutes = parseClockTime(s) ?? 0;
-      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    }),
-  [TEAM_MODAL.ladderConsequenceBlock]: z
-    .string()
-    .nullish()
-    .transform((s) => (s ?? '').trim().normalize('NFC'))
-    .superRefine((s, ctx) => {
-      if (s === '') ctx.addIssue({ code: 'custom', message: 'Say what a third missed week brings, so reps know in advance.' });
-      else if (Array.from(s).length > MAX_CONSEQUENCE) ctx.addIssue({ code: 'custom', message: `Keep it to ${MAX_CONSEQUENCE} characters.` });
-      else if (hasControlCharacters(s.replace(/\n/g, ' '))) ctx.addIssue({ code: 'custom', message: 'The text contains control characters; retype it without them.' });
-    }),
-});
-
-/** The ladder settings, their field errors, or undefined when the form had no ladder fields. */
-function readLadder(values: StateValues, errors: Record<string, string>): LadderSettings | undefined {
-  if (LADDER_BLOCKS.every((block) => values[block] === undefined)) return undefined;
-  const element = (block: string) => values[block]?.[TEAM_MODAL.action];
-  const parsed = ladderSchema.safeParse({
-    [TEAM_MODAL.ladderBlock]: element(TEAM_MODAL.ladderBlock)?.selected_options?.map((o) => o?.value),
-    [TEAM_MODAL.ladderKindsBlock]: element(TEAM_MODAL.ladderKindsBlock)?.selected_options?.map((o) => o?.value),
-    [TEAM_MODAL.ladderThresholdBlock]: element(TEAM_MODAL.ladderThresholdBlock)?.value,
-    [TEAM_MODAL.ladderDayBlock]: element(TEAM_MODAL.ladderDayBlock)?.selected_option?.value,
-    [TEAM_MODAL.ladderTimeBlock]: element(TEAM_MODAL.ladderTimeBlock)?.selected_time,
-    [TEAM_MODAL.ladderConsequenceBlock]: element(TEAM_MODAL.ladderConsequenceBlock)?.value,
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return undefined;
-  }
-  const d = parsed.data;
-  return {
-    enabled: d[TEAM_MODAL.ladderBlock],
-    kinds: d[TEAM_MODAL.ladderKindsBlock],
-    thresholdPercent: d[TEAM_MODAL.ladderThresholdBlock],
-    evaluationDay: d[TEAM_MODAL.ladderDayBlock],
-    evaluationTime: d[TEAM_MODAL.ladderTimeBlock],
-    consequence: d[TEAM_MODAL.ladderConsequenceBlock],
-  };
-}
-type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
-
 export type TeamFormResult = { ok: true; settings: TeamSettingsInput } | { ok: false; errors: Record<string, string> };
 
 /** Field errors shown for the holidays list: the first few lines, then a count. */
 const SHOWN_LINE_ERRORS = 3;
+
+/** "9:00" → "09:00" (the input was checked to parse). */
+function hhmm(text: string): string {
+  const minutes = parseClockTime(text) ?? 0;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
 
 const clockTime = (what: string) =>
   z
@@ -116,10 +49,7 @@ const clockTime = (what: string) =>
       if (s === '') ctx.addIssue({ code: 'custom', message: `Pick when the workday ${what}.` });
       else if (parseClockTime(s) === null) ctx.addIssue({ code: 'custom', message: 'Use a time as HH:MM, e.g. 09:00.' });
     })
-    .transform((s) => {
-      const minutes = parseClockTime(s) ?? 0;
-      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    });
+    .transform(hhmm);
 
 /** An optional post time: empty means the default; otherwise HH:MM, normalised. */
 const postTime = (fallback: string) =>
@@ -128,10 +58,7 @@ const postTime = (fallback: string) =>
     .nullish()
     .transform((s) => s?.trim() || fallback)
     .refine((s) => parseClockTime(s) !== null, 'Use a time as HH:MM, e.g. 09:00.')
-    .transform((s) => {
-      const minutes = parseClockTime(s) ?? 0;
-      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    });
+    .transform(hhmm);
 
 /** An on/off checkbox: ticked when its one option was submitted. */
 const onOff = z
@@ -193,6 +120,70 @@ const formSchema = z.object({
   [TEAM_MODAL.weeklyBoardBlock]: onOff,
   [TEAM_MODAL.weeklyBoardTimeBlock]: postTime(DEFAULT_WEEKLY_BOARD_TIME),
 });
+
+/** The ladder's fields (absent from a form opened before they existed: the ladder is then kept). */
+const LADDER_BLOCKS = [
+  TEAM_MODAL.ladderBlock,
+  TEAM_MODAL.ladderKindsBlock,
+  TEAM_MODAL.ladderThresholdBlock,
+  TEAM_MODAL.ladderDayBlock,
+  TEAM_MODAL.ladderTimeBlock,
+  TEAM_MODAL.ladderConsequenceBlock,
+] as const;
+
+const ladderSchema = z.object({
+  [TEAM_MODAL.ladderBlock]: onOff,
+  [TEAM_MODAL.ladderKindsBlock]: z
+    .array(z.enum(KINDS as [Kind, ...Kind[]], { error: 'Tick kinds from the list.' }))
+    .nullish()
+    .transform((kinds) => KINDS.filter((k) => (kinds ?? []).includes(k)))
+    .refine((kinds) => kinds.length > 0, 'Tick at least one kind to judge weeks on.'),
+  [TEAM_MODAL.ladderThresholdBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => /^\d{1,3}$/.test(s) && Number(s) >= MIN_THRESHOLD && Number(s) <= MAX_THRESHOLD, `Use a whole percent from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}, e.g. 100.`)
+    .transform(Number),
+  [TEAM_MODAL.ladderDayBlock]: z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'Pick a day from the list.' }).transform(Number),
+  [TEAM_MODAL.ladderTimeBlock]: postTime('18:00'),
+  [TEAM_MODAL.ladderConsequenceBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim().normalize('NFC'))
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: 'Say what a third missed week brings, so reps know in advance.' });
+      else if (Array.from(s).length > MAX_CONSEQUENCE) ctx.addIssue({ code: 'custom', message: `Keep it to ${MAX_CONSEQUENCE} characters.` });
+      else if (hasControlCharacters(s.replace(/\n/g, ' '))) ctx.addIssue({ code: 'custom', message: 'The text contains control characters; retype it without them.' });
+    }),
+});
+
+/** The ladder settings, their field errors, or undefined when the form had no ladder fields. */
+function readLadder(values: StateValues, errors: Record<string, string>): LadderSettings | undefined {
+  if (LADDER_BLOCKS.every((block) => values[block] === undefined)) return undefined;
+  const element = (block: string) => values[block]?.[TEAM_MODAL.action];
+  const parsed = ladderSchema.safeParse({
+    [TEAM_MODAL.ladderBlock]: element(TEAM_MODAL.ladderBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.ladderKindsBlock]: element(TEAM_MODAL.ladderKindsBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.ladderThresholdBlock]: element(TEAM_MODAL.ladderThresholdBlock)?.value,
+    [TEAM_MODAL.ladderDayBlock]: element(TEAM_MODAL.ladderDayBlock)?.selected_option?.value,
+    [TEAM_MODAL.ladderTimeBlock]: element(TEAM_MODAL.ladderTimeBlock)?.selected_time,
+    [TEAM_MODAL.ladderConsequenceBlock]: element(TEAM_MODAL.ladderConsequenceBlock)?.value,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return undefined;
+  }
+  const d = parsed.data;
+  return {
+    enabled: d[TEAM_MODAL.ladderBlock],
+    kinds: d[TEAM_MODAL.ladderKindsBlock],
+    thresholdPercent: d[TEAM_MODAL.ladderThresholdBlock],
+    evaluationDay: d[TEAM_MODAL.ladderDayBlock],
+    evaluationTime: d[TEAM_MODAL.ladderTimeBlock],
+    consequence: d[TEAM_MODAL.ladderConsequenceBlock],
+  };
+}
+type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
 
 /** The value each block's single element submitted, in the shape the schema reads. */
 function rawValues(values: StateValues): Record<string, unknown> {

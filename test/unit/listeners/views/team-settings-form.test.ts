@@ -215,7 +215,7 @@ describe('readTeamForm: the warning ladder', () => {
     [{ threshold: '99.5' }, TEAM_MODAL.ladderThresholdBlock, 'Use a whole percent from 10 to 200, e.g. 100.'],
     [{ threshold: '' }, TEAM_MODAL.ladderThresholdBlock, 'Use a whole percent from 10 to 200, e.g. 100.'],
     [{ day: '8' }, TEAM_MODAL.ladderDayBlock, 'Pick a day from the list.'],
-    [{ time: '25:00' }, TEAM_MODAL.ladderTimeBlock, 'Use a time as HH:MM, e.g. 18:00.'],
+    [{ time: '25:00' }, TEAM_MODAL.ladderTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
     [{ consequence: '   ' }, TEAM_MODAL.ladderConsequenceBlock, 'Say what a third missed week brings, so reps know in advance.'],
     [{ consequence: 'x'.repeat(301) }, TEAM_MODAL.ladderConsequenceBlock, 'Keep it to 300 characters.'],
     [{ consequence: 'bad\u0007bell' }, TEAM_MODAL.ladderConsequenceBlock, 'The text contains control characters; retype it without them.'],
