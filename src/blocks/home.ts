@@ -20,6 +20,8 @@ export type RepHomeInput = {
   standing?: Standing | null;
   /** The rep's month chart, once uploaded. */
   chart?: ChartImage;
+  /** Offer to mute today's behind-pace nudge (or say it is muted); absent when the team sends none. */
+  nudge?: { mutedToday: boolean } | null;
   managerBlocks?: KnownBlock[];
 };
 
@@ -36,8 +38,12 @@ export function buildRepHome(input: RepHomeInput): HomeView {
     { type: 'header', text: { type: 'plain_text', text: truncate(`${input.displayName}’s prospecting`, LIMITS.headerText) } },
     {
       type: 'actions',
-      elements: [{ type: 'button', action_id: ACTION.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log activity' } }],
+      elements: [
+        { type: 'button', action_id: ACTION.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log activity' } },
+        ...(input.nudge && !input.nudge.mutedToday ? [{ type: 'button' as const, action_id: ACTION.muteNudge, text: { type: 'plain_text' as const, text: 'Mute today’s nudge' } }] : []),
+      ],
     },
+    ...(input.nudge?.mutedToday ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: ':zipper_mouth_face: No behind-pace nudge today: you muted it.' }] }] : []),
     ...(input.progress
       ? progressBlocks(input.progress, { self: true })
       : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'You manage this team, so you aren’t measured as a rep: your reps are below.' }] }]),
@@ -69,6 +75,7 @@ export function homeView(home: HomeDashboard, images: { rep?: ChartImage | undef
     displayName: home.displayName,
     progress: home.progress,
     standing: home.standing,
+    nudge: home.nudge,
     ...(images.rep ? { chart: images.rep } : {}),
     managerBlocks: teamOverviewBlocks(home.teams, home.period, images.teams),
   });

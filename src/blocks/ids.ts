@@ -7,6 +7,8 @@ export const CALLBACK = {
   teamSettings: 'team_settings',
   /** A manager recording what was done about a missed week (applied / coached / excused). */
   ladderAction: 'ladder_action',
+  /** App Home: no behind-pace nudge today. */
+  muteNudge: 'mute_nudge',
 } as const;
 
 export const ACTION = {
@@ -17,6 +19,8 @@ export const ACTION = {
   goalPreview: 'goal_preview',
   /** Ladder buttons: `ladder_action_applied|coached|excused`, value = the week evaluation's id. */
   ladderAction: 'ladder_action',
+  /** App Home: no behind-pace nudge today. */
+  muteNudge: 'mute_nudge',
 } as const;
 
 /** The note input of the ladder action modal. */

@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import { registerHomePeriodAction } from './actions/home-period.js';
 import { registerLadderAction } from './actions/ladder-action.js';
+import { registerMuteNudgeAction } from './actions/mute-nudge.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
@@ -20,5 +21,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerTeamSettingsView(app, deps);
   registerGoalPlanListeners(app, deps);
   registerLadderAction(app, deps);
+  registerMuteNudgeAction(app, deps);
   registerLadderActionView(app, deps);
 }

@@ -20,6 +20,8 @@ export type HomeDashboard = {
   /** null when the rep has no team or no target this week (not ranked). */
   standing: Standing | null;
   month: MonthSeries | null;
+  /** The rep's team nudges reps behind pace: whether today's nudge is muted (null: no nudges). */
+  nudge: { mutedToday: boolean } | null;
   period: OverviewPeriod;
   teams: TeamOverview[];
 };
@@ -27,11 +29,17 @@ export type HomeDashboard = {
 export async function homeDashboard(prisma: PrismaClient, member: Member, now: Date, period: OverviewPeriod, defaultTimezone: string): Promise<HomeDashboard> {
   const teams = await teamOverviews(prisma, member, now, period);
   const measured = !member.teamId || (await teamReps(prisma, member.teamId)).some((rep) => rep.id === member.id);
-  if (!measured) return { displayName: member.displayName, progress: null, standing: null, month: null, period, teams };
+  if (!measured) return { displayName: member.displayName, progress: null, standing: null, month: null, nudge: null, period, teams };
   const board = member.teamId ? await rankTeam(prisma, member.teamId, 'week', now, { defaultTimezone, streakFor: member.id }) : null;
   const kind: Kind = board?.trackedKinds[0] ?? 'dial';
-  const [progress, month] = await Promise.all([repProgress(prisma, member, now), monthSeries(prisma, member, now, kind)]);
+  const [progress, month, team] = await Promise.all([
+    repProgress(prisma, member, now),
+    monthSeries(prisma, member, now, kind),
+    member.teamId ? prisma.team.findUnique({ where: { id: member.teamId }, select: { nudgeEnabled: true } }) : null,
+  ]);
+  const muted = team?.nudgeEnabled ? await prisma.nudgeMute.findUnique({ where: { memberId_date: { memberId: member.id, date: progress.today } } }) : null;
+  const nudge = team?.nudgeEnabled ? { mutedToday: muted !== null } : null;
   const row = board?.rows.find((r) => r.memberId === member.id);
   const standing = board && row ? { rank: row.rank, of: board.rows.length, percent: row.percent, streak: row.streak ?? 0 } : null;
-  return { displayName: member.displayName, progress, standing, month, period, teams };
+  return { displayName: member.displayName, progress, standing, month, nudge, period, teams };
 }
