@@ -4,16 +4,14 @@
 // database holds, and that a slot never sends twice.
 import type { JobDeps } from '../../src/jobs/job.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { givenTeamGoal } from '../helpers/goals.js';
-import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
-import { configureTeam } from '../helpers/team.js';
+import { slash, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+import { startSalesTeam } from '../helpers/team.js';
 import { CALLBACK, LADDER_MODAL } from '../../src/blocks/ids.js';
 
 const BOSS = 'U0BOSS';
 const DANA = 'U0DANA'; // New York
 const LEE = 'U0LEE'; // London
 const SAM = 'U0SAM'; // Los Angeles
-const CHANNEL = 'C0SALES';
 
 /** Friday 18:00 in New York (23:00Z), London's having passed at 18:00Z and LA's still ahead (02:00Z). */
 const fridayEvening = (friday: string) => `${friday}T23:00:00Z`;
@@ -23,13 +21,11 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
   let teamId: string;
 
   beforeAll(async () => {
-    h = await startHarness({ database, now: '2026-11-29T14:00:00Z' });
-    h.slack.setUser({ id: BOSS, name: 'morgan', tz: 'America/New_York', is_admin: true });
-    h.slack.setUser({ id: DANA, name: 'dana', tz: 'America/New_York' });
-    h.slack.setUser({ id: LEE, name: 'lee', tz: 'Europe/London' });
-    h.slack.setUser({ id: SAM, name: 'sam', tz: 'America/Los_Angeles' });
-    teamId = await configureTeam(h, { manager: BOSS, channel: CHANNEL, timezone: 'America/New_York' });
-    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    ({ h, teamId } = await startSalesTeam(database, BOSS, [
+      { id: DANA, name: 'dana', tz: 'America/New_York' },
+      { id: LEE, name: 'lee', tz: 'Europe/London' },
+      { id: SAM, name: 'sam', tz: 'America/Los_Angeles' },
+    ]));
     // Everyone starts using dialbot on Sunday 29 Nov (a week that started before someone joined is not judged).
     for (const rep of [DANA, LEE, SAM]) await (await slash(h, rep, 'stats')).reply();
   }, 120_000);

@@ -4,9 +4,8 @@
 import type { JobDeps } from '../../src/jobs/job.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { ACTION } from '../../src/blocks/ids.js';
-import { givenTeamGoal } from '../helpers/goals.js';
-import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
-import { configureTeam } from '../helpers/team.js';
+import { slash, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+import { startSalesTeam } from '../helpers/team.js';
 
 const BOSS = 'U0BOSS';
 const DANA = 'U0DANA'; // New York, behind
@@ -18,13 +17,11 @@ describe.each(testDatabases())('behind-pace nudges on %s', (database) => {
   let teamId: string;
 
   beforeAll(async () => {
-    h = await startHarness({ database, now: '2026-11-29T14:00:00Z' });
-    h.slack.setUser({ id: BOSS, name: 'morgan', tz: 'America/New_York', is_admin: true });
-    h.slack.setUser({ id: DANA, name: 'dana', tz: 'America/New_York' });
-    h.slack.setUser({ id: PAT, name: 'pat', tz: 'America/New_York' });
-    h.slack.setUser({ id: LEE, name: 'lee', tz: 'Europe/London' });
-    teamId = await configureTeam(h, { manager: BOSS, channel: 'C0SALES', timezone: 'America/New_York' });
-    await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+    ({ h, teamId } = await startSalesTeam(database, BOSS, [
+      { id: DANA, name: 'dana', tz: 'America/New_York' },
+      { id: PAT, name: 'pat', tz: 'America/New_York' },
+      { id: LEE, name: 'lee', tz: 'Europe/London' },
+    ]));
     h.clock.set('2026-12-02T14:00:00Z'); // Wednesday morning in New York
     await (await slash(h, DANA, '10 dials 2 convos')).reply();
     await (await slash(h, PAT, 'sick')).reply();

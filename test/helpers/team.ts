@@ -1,6 +1,7 @@
 // Sets a team up the way a manager does: `/dial team`, then submitting the settings modal.
 import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
-import { slash, type Harness } from './harness.js';
+import { givenTeamGoal } from './goals.js';
+import { slash, startHarness, type Harness, type TestDatabase } from './harness.js';
 
 export async function configureTeam(h: Harness, options: { manager: string; channel: string; timezone: string }): Promise<string> {
   const trigger = `777.${Math.random().toString(36).slice(2)}`;
@@ -31,4 +32,21 @@ export async function configureTeam(h: Harness, options: { manager: string; chan
   if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);
   await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === options.manager); // the manager's summary DM
   return teamId;
+}
+
+/**
+ * A team as the ladder tests need it: set up by its manager (an admin in New York) on Sunday
+ * 29 Nov 2026 with the seed's goal plan from 1 November, and reps known to Slack by name and zone.
+ */
+export async function startSalesTeam(
+  database: TestDatabase,
+  manager: string,
+  reps: ReadonlyArray<{ id: string; name: string; tz: string }>,
+): Promise<{ h: Harness; teamId: string }> {
+  const h = await startHarness({ database, now: '2026-11-29T14:00:00Z' });
+  h.slack.setUser({ id: manager, name: 'morgan', tz: 'America/New_York', is_admin: true });
+  for (const rep of reps) h.slack.setUser(rep);
+  const teamId = await configureTeam(h, { manager, channel: 'C0SALES', timezone: 'America/New_York' });
+  await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' });
+  return { h, teamId };
 }
