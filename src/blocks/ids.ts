@@ -70,5 +70,8 @@ export const TEAM_MODAL = {
   ladderDayBlock: 'team_ladder_day',
   ladderTimeBlock: 'team_ladder_time',
   ladderConsequenceBlock: 'team_ladder_consequence',
+  nudgeBlock: 'team_nudge',
+  nudgeThresholdBlock: 'team_nudge_threshold',
+  nudgeTimeBlock: 'team_nudge_time',
   action: 'value',
 } as const;

@@ -92,6 +92,10 @@ export const DEFAULT_WEEKLY_BOARD_TIME = '09:00';
 export const MAX_CONSEQUENCE = 300;
 export const MIN_THRESHOLD = 10;
 export const MAX_THRESHOLD = 200;
+/** The early-warning checkbox's second option: the managers' digest. */
+export const DIGEST_VALUE = 'digest';
+const NUDGE_LABEL = 'Nudge reps who fall behind pace';
+const DIGEST_LABEL = 'Send managers a daily digest of who is behind';
 
 export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings }): View {
   const s = input.settings;
@@ -282,6 +286,38 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       { type: 'plain_text_input', action_id: TEAM_MODAL.action, multiline: true, max_length: MAX_CONSEQUENCE, initial_value: s.ladder.consequence },
       { hint: 'Told to the rep and their managers, e.g. “Your lead allocation is reduced by 20% until you are back on target.”' },
     ),
+    input_(
+      TEAM_MODAL.nudgeBlock,
+      'Early warning',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: [onOption(NUDGE_LABEL), option(DIGEST_LABEL, DIGEST_VALUE)],
+        ...(s.ladder.nudgeEnabled || s.ladder.digestEnabled
+          ? { initial_options: [...(s.ladder.nudgeEnabled ? [onOption(NUDGE_LABEL)] : []), ...(s.ladder.digestEnabled ? [option(DIGEST_LABEL, DIGEST_VALUE)] : [])] }
+          : {}),
+      },
+      { optional: true, hint: 'One nudge a day at most, never on a day off or after the workday; reps can mute a day from App Home.' },
+    ),
+    input_(
+      TEAM_MODAL.nudgeThresholdBlock,
+      'Behind pace under (%)',
+      {
+        type: 'number_input',
+        action_id: TEAM_MODAL.action,
+        is_decimal_allowed: false,
+        min_value: String(MIN_THRESHOLD),
+        max_value: '100',
+        initial_value: String(s.ladder.nudgeThresholdPercent),
+      },
+      { hint: 'Week-to-date actual ÷ what was due by now.' },
+    ),
+    input_(
+      TEAM_MODAL.nudgeTimeBlock,
+      'Check at',
+      { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.ladder.nudgeTime },
+      { hint: 'Each rep’s own time for nudges; the team timezone for the digest.' },
+    ),
   ] as KnownBlock[];
   return {
     type: 'modal',
@@ -332,6 +368,7 @@ export function teamSettingsSummary(settings: TeamSettings): Reply {
         ? `weeks judged ${WEEKDAY_LONG[settings.ladder.evaluationDay - 1]} ${settings.ladder.evaluationTime} (each rep’s own time) on ${settings.ladder.kinds.map((k) => KIND_LABELS[k].many).join(' and ')}; a miss is under ${settings.ladder.thresholdPercent}% · consequence: “${settings.ladder.consequence}”`
         : 'off'
     }`,
+    `• *Early warning:* ${settings.ladder.nudgeEnabled ? `reps under ${settings.ladder.nudgeThresholdPercent}% of pace are nudged at ${settings.ladder.nudgeTime} their time` : 'no nudges'}${settings.ladder.digestEnabled ? '; managers get a daily digest' : ''}`,
   ];
   return {
     text: `Team settings saved for ${settings.name}.`,

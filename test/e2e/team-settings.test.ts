@@ -69,6 +69,10 @@ const DEFAULT_LADDER = {
   evaluationDay: 5,
   evaluationTime: '18:00',
   consequence: 'Your lead allocation is reduced by 20% until you are back on target.',
+  nudgeEnabled: true,
+  nudgeThresholdPercent: 70,
+  nudgeTime: '13:00',
+  digestEnabled: false,
 };
 
 const MONTHLY: Record<Kind, number> = { dial: 360, conversation: 120, presentation: 40, opportunity: 20, close: 10 };
@@ -157,6 +161,9 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.ladderDayBlock, 'Weeks are judged on', 'static_select'],
       [TEAM_MODAL.ladderTimeBlock, 'At', 'timepicker'],
       [TEAM_MODAL.ladderConsequenceBlock, 'Consequence of a third missed week', 'plain_text_input'],
+      [TEAM_MODAL.nudgeBlock, 'Early warning', 'checkboxes'],
+      [TEAM_MODAL.nudgeThresholdBlock, 'Behind pace under (%)', 'number_input'],
+      [TEAM_MODAL.nudgeTimeBlock, 'Check at', 'timepicker'],
     ]);
     const el = (block: string) => inputs.find((b) => b.block_id === block)!.element;
     expect(el(TEAM_MODAL.nameBlock).initial_value).toBe('Sales');
@@ -386,6 +393,9 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.ladderDayBlock]: { [a]: { type: 'static_select', selected_option: { value: '4' } } },
       [TEAM_MODAL.ladderTimeBlock]: { [a]: { type: 'timepicker', selected_time: '16:00' } },
       [TEAM_MODAL.ladderConsequenceBlock]: { [a]: { type: 'plain_text_input', value: 'No new inbound leads next week.' } },
+      [TEAM_MODAL.nudgeBlock]: { [a]: { type: 'checkboxes', selected_options: ['on', 'digest'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
+      [TEAM_MODAL.nudgeThresholdBlock]: { [a]: { type: 'number_input', value: '65' } },
+      [TEAM_MODAL.nudgeTimeBlock]: { [a]: { type: 'timepicker', selected_time: '12:30' } },
     };
     const res = await h.requester.viewSubmission({
       userId: BOSS,
@@ -399,6 +409,8 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     expect(dm).toContain('• *Warning ladder:* weeks judged Thursday 16:00 (each rep’s own time) on dials; a miss is under 90% · consequence: “No new inbound leads next week.”');
     const team = await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
     expect(team).toMatchObject({ escalationEnabled: true, escalatedKinds: ['dial'], missThreshold: 0.9, evaluationDay: 4, evaluationTime: '16:00', consequencePolicy: 'No new inbound leads next week.' });
+    expect(team).toMatchObject({ nudgeEnabled: true, nudgeThreshold: 0.65, nudgeTime: '12:30', digestEnabled: true });
+    expect(dm).toContain('• *Early warning:* reps under 65% of pace are nudged at 12:30 their time; managers get a daily digest');
     const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'team.updated' } });
     expect((audit.data as { after: { ladder: unknown } }).after.ladder).toEqual({
       enabled: true,
@@ -407,6 +419,10 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       evaluationDay: 4,
       evaluationTime: '16:00',
       consequence: 'No new inbound leads next week.',
+      nudgeEnabled: true,
+      nudgeThresholdPercent: 65,
+      nudgeTime: '12:30',
+      digestEnabled: true,
     });
 
     // A bad threshold is a field error, and nothing changes.

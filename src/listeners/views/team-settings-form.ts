@@ -5,6 +5,7 @@ import { TEAM_MODAL } from '../../blocks/ids.js';
 import {
   DEFAULT_DAILY_POST_TIME,
   DEFAULT_WEEKLY_BOARD_TIME,
+  DIGEST_VALUE,
   MAX_CONSEQUENCE,
   MAX_THRESHOLD,
   MIN_THRESHOLD,
@@ -129,6 +130,9 @@ const LADDER_BLOCKS = [
   TEAM_MODAL.ladderDayBlock,
   TEAM_MODAL.ladderTimeBlock,
   TEAM_MODAL.ladderConsequenceBlock,
+  TEAM_MODAL.nudgeBlock,
+  TEAM_MODAL.nudgeThresholdBlock,
+  TEAM_MODAL.nudgeTimeBlock,
 ] as const;
 
 const ladderSchema = z.object({
@@ -146,6 +150,17 @@ const ladderSchema = z.object({
     .transform(Number),
   [TEAM_MODAL.ladderDayBlock]: z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'Pick a day from the list.' }).transform(Number),
   [TEAM_MODAL.ladderTimeBlock]: postTime('18:00'),
+  [TEAM_MODAL.nudgeBlock]: z
+    .array(z.enum([ON_VALUE, DIGEST_VALUE], { error: 'Tick the boxes or leave them empty.' }))
+    .nullish()
+    .transform((values) => ({ nudge: (values ?? []).includes(ON_VALUE), digest: (values ?? []).includes(DIGEST_VALUE) })),
+  [TEAM_MODAL.nudgeThresholdBlock]: z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => /^\d{1,3}$/.test(s) && Number(s) >= MIN_THRESHOLD && Number(s) <= 100, `Use a whole percent from ${MIN_THRESHOLD} to 100, e.g. 70.`)
+    .transform(Number),
+  [TEAM_MODAL.nudgeTimeBlock]: postTime('13:00'),
   [TEAM_MODAL.ladderConsequenceBlock]: z
     .string()
     .nullish()
@@ -168,6 +183,9 @@ function readLadder(values: StateValues, errors: Record<string, string>): Ladder
     [TEAM_MODAL.ladderDayBlock]: element(TEAM_MODAL.ladderDayBlock)?.selected_option?.value,
     [TEAM_MODAL.ladderTimeBlock]: element(TEAM_MODAL.ladderTimeBlock)?.selected_time,
     [TEAM_MODAL.ladderConsequenceBlock]: element(TEAM_MODAL.ladderConsequenceBlock)?.value,
+    [TEAM_MODAL.nudgeBlock]: element(TEAM_MODAL.nudgeBlock)?.selected_options?.map((o) => o?.value),
+    [TEAM_MODAL.nudgeThresholdBlock]: element(TEAM_MODAL.nudgeThresholdBlock)?.value,
+    [TEAM_MODAL.nudgeTimeBlock]: element(TEAM_MODAL.nudgeTimeBlock)?.selected_time,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -181,6 +199,10 @@ function readLadder(values: StateValues, errors: Record<string, string>): Ladder
     evaluationDay: d[TEAM_MODAL.ladderDayBlock],
     evaluationTime: d[TEAM_MODAL.ladderTimeBlock],
     consequence: d[TEAM_MODAL.ladderConsequenceBlock],
+    nudgeEnabled: d[TEAM_MODAL.nudgeBlock].nudge,
+    nudgeThresholdPercent: d[TEAM_MODAL.nudgeThresholdBlock],
+    nudgeTime: d[TEAM_MODAL.nudgeTimeBlock],
+    digestEnabled: d[TEAM_MODAL.nudgeBlock].digest,
   };
 }
 type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;

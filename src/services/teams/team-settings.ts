@@ -40,6 +40,12 @@ export type LadderSettings = {
   evaluationTime: string;
   /** What a third missed week in a row brings, as the rep and managers are told. */
   consequence: string;
+  /** Early warning: nudge reps under this share of pace (a whole percent) at this time, their own, on workdays. */
+  nudgeEnabled: boolean;
+  nudgeThresholdPercent: number;
+  nudgeTime: string;
+  /** A daily digest of who is behind, to the team's managers, at the nudge time in the team's timezone. */
+  digestEnabled: boolean;
 };
 
 /** Settings as a form submits them: without the ladder when the form had no ladder fields. */
@@ -80,6 +86,10 @@ export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Pr
         evaluationDay: team.evaluationDay,
         evaluationTime: team.evaluationTime,
         consequence: team.consequencePolicy,
+        nudgeEnabled: team.nudgeEnabled,
+        nudgeThresholdPercent: Math.round(team.nudgeThreshold * 100),
+        nudgeTime: team.nudgeTime,
+        digestEnabled: team.digestEnabled,
       },
     },
   };

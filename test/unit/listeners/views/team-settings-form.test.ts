@@ -173,8 +173,28 @@ describe('teamModalMetadata', () => {
 });
 
 describe('readTeamForm: the warning ladder', () => {
-  type Ladder = { on?: string[]; kinds?: string[] | null; threshold?: string | null; day?: string | null; time?: string | null; consequence?: string | null };
-  const LADDER: Required<Ladder> = { on: ['on'], kinds: ['conversation', 'dial'], threshold: '90', day: '5', time: '17:30', consequence: '  Fewer leads next week.\nTalk to your manager.  ' };
+  type Ladder = {
+    on?: string[];
+    kinds?: string[] | null;
+    threshold?: string | null;
+    day?: string | null;
+    time?: string | null;
+    consequence?: string | null;
+    nudge?: string[] | null;
+    nudgeThreshold?: string | null;
+    nudgeTime?: string | null;
+  };
+  const LADDER: Required<Ladder> = {
+    on: ['on'],
+    kinds: ['conversation', 'dial'],
+    threshold: '90',
+    day: '5',
+    time: '17:30',
+    consequence: '  Fewer leads next week.\nTalk to your manager.  ',
+    nudge: ['digest'],
+    nudgeThreshold: '60',
+    nudgeTime: '14:00',
+  };
   const a = TEAM_MODAL.action;
   const withLadder = (l: Ladder) => {
     const f = { ...LADDER, ...l };
@@ -186,6 +206,9 @@ describe('readTeamForm: the warning ladder', () => {
       [TEAM_MODAL.ladderDayBlock]: { [a]: { selected_option: f.day === null ? null : { value: f.day } } },
       [TEAM_MODAL.ladderTimeBlock]: { [a]: { selected_time: f.time } },
       [TEAM_MODAL.ladderConsequenceBlock]: { [a]: { value: f.consequence } },
+      [TEAM_MODAL.nudgeBlock]: { [a]: { selected_options: f.nudge?.map((value) => ({ value })) ?? null } },
+      [TEAM_MODAL.nudgeThresholdBlock]: { [a]: { value: f.nudgeThreshold } },
+      [TEAM_MODAL.nudgeTimeBlock]: { [a]: { selected_time: f.nudgeTime } },
     };
   };
   const readLadder = (l: Ladder) => readTeamForm(withLadder(l), { submitterIsAdmin: false });
@@ -199,6 +222,10 @@ describe('readTeamForm: the warning ladder', () => {
       evaluationDay: 5,
       evaluationTime: '17:30',
       consequence: 'Fewer leads next week.\nTalk to your manager.',
+      nudgeEnabled: false,
+      nudgeThresholdPercent: 60,
+      nudgeTime: '14:00',
+      digestEnabled: true,
     });
     const off = readLadder({ on: [] });
     expect(off.ok && off.settings.ladder?.enabled).toBe(false);
@@ -219,6 +246,9 @@ describe('readTeamForm: the warning ladder', () => {
     [{ consequence: '   ' }, TEAM_MODAL.ladderConsequenceBlock, 'Say what a third missed week brings, so reps know in advance.'],
     [{ consequence: 'x'.repeat(301) }, TEAM_MODAL.ladderConsequenceBlock, 'Keep it to 300 characters.'],
     [{ consequence: 'bad\u0007bell' }, TEAM_MODAL.ladderConsequenceBlock, 'The text contains control characters; retype it without them.'],
+    [{ nudge: ['sometimes'] }, TEAM_MODAL.nudgeBlock, 'Tick the boxes or leave them empty.'],
+    [{ nudgeThreshold: '120' }, TEAM_MODAL.nudgeThresholdBlock, 'Use a whole percent from 10 to 100, e.g. 70.'],
+    [{ nudgeTime: 'noon' }, TEAM_MODAL.nudgeTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
   ])('refuses %j with a field error', (ladder, block, message) => {
     const result = readLadder(ladder as Ladder);
     expect(result.ok).toBe(false);
