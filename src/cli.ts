@@ -239,6 +239,12 @@ async function doctor(): Promise<number> {
       if (!reachable) return;
       const status = await migrationStatus(db);
       check(status.pending.length === 0, status.pending.length === 0 ? 'database schema up to date' : `${status.pending.length} migration(s) pending: run "dialbot migrate"`);
+      if (status.pending.length > 0) return;
+      const { unmanagedTeams } = await import('./services/teams/unmanaged-reps.js');
+      // A warning, not a failure: a fresh install's default team has no manager yet.
+      for (const team of await unmanagedTeams(db.prisma)) {
+        out(`! team "${team.teamName}": ${team.reps} rep(s) and no manager — their missed-week alerts reach no one; name a manager in /dial team`);
+      }
     });
   } catch (error) {
     check(false, `database: ${(error as Error).message}`);

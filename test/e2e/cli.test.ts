@@ -521,7 +521,7 @@ describe.each(testDatabases())('dialbot CLI on %s', (database) => {
     const databaseLine = () =>
       database === 'pglite' ? `✔ database reachable (embedded, ${source.url.replace(/^pglite:\/\//, '')})` : '✔ database reachable (PostgreSQL)';
 
-    it('passes every check with good settings, exit 0', async () => {
+    it('passes every check with good settings, exit 0, warning of reps whose alerts would reach no manager', async () => {
       const r = await doctor({});
       expectExit(r, 0);
       expect(r.stdout).toBe(
@@ -529,6 +529,7 @@ describe.each(testDatabases())('dialbot CLI on %s', (database) => {
           `✔ configuration (HTTP mode, Slack API ${fake.apiUrl})`,
           databaseLine(),
           '✔ database schema up to date',
+          '! team "Sales": 2 rep(s) and no manager — their missed-week alerts reach no one; name a manager in /dial team',
           '✔ Slack bot token works (workspace Example, bot @dialbot)',
           'All checks passed.',
           '',
