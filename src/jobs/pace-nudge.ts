@@ -1,7 +1,7 @@
 // Early warning: on each workday at the team's nudge time in every rep's own timezone (default
 // 13:00), a rep under the nudge threshold of pace (default 70%) on an escalated kind gets one
-// private nudge with what they need today. Never after their workday has ended (a late catch-up
-// is dropped: quiet hours), never on a day off, never when they muted today's nudge.
+// private nudge with what they need today. Only within their working hours (a late catch-up is
+// dropped: quiet hours), never on a day off, never when they muted today's nudge.
 import { nudgeMessage } from '../blocks/nudge.js';
 import { instantAt, localDate } from '../lib/time.js';
 import { behindPace } from '../services/escalation/behind-pace.js';
@@ -23,6 +23,8 @@ export const paceNudgeJob = {
       const date = localDate(now, zone);
       if (!isWorkday(date, calendar)) return { due: false, reason: `${date} is not a workday (${zone})` };
       if (now < instantAt(date, team.nudgeTime, zone)) return { due: false, reason: `not yet ${team.nudgeTime} (${zone})` };
+      // Quiet hours: only within the working day (a check time set before it waits for its start).
+      if (now < instantAt(date, team.workdayStart, zone)) return { due: false, reason: `the workday has not started (${zone}): quiet hours` };
       if (now >= instantAt(date, team.workdayEnd, zone)) return { due: false, reason: `the workday is over (${zone}): quiet hours` };
       return { due: true, slot: `${PACE_NUDGE}:${team.id}:${date}:${zone}`, date, zone };
     });
