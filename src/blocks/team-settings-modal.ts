@@ -94,6 +94,12 @@ export const MIN_THRESHOLD = 10;
 export const MAX_THRESHOLD = 200;
 /** The early-warning checkbox's second option: the managers' digest. */
 export const DIGEST_VALUE = 'digest';
+/** The warnings checkbox's other options: manager alerts, and congratulations on a hit. */
+export const ALERTS_VALUE = 'alerts';
+export const CELEBRATE_VALUE = 'celebrate';
+const WARN_LABEL = 'Warn reps who miss their weekly target';
+const ALERTS_LABEL = 'Alert managers at the second and third missed week';
+const CELEBRATE_LABEL = 'Congratulate reps who hit their target';
 const NUDGE_LABEL = 'Nudge reps who fall behind pace';
 const DIGEST_LABEL = 'Send managers a daily digest of who is behind';
 
@@ -244,10 +250,18 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       {
         type: 'checkboxes',
         action_id: TEAM_MODAL.action,
-        options: [onOption('Warn reps who miss their weekly target')],
-        ...(s.ladder.enabled ? { initial_options: [onOption('Warn reps who miss their weekly target')] } : {}),
+        options: [onOption(WARN_LABEL), option(ALERTS_LABEL, ALERTS_VALUE), option(CELEBRATE_LABEL, CELEBRATE_VALUE)],
+        ...(s.ladder.enabled || s.ladder.managerAlerts || s.ladder.celebrateHits
+          ? {
+              initial_options: [
+                ...(s.ladder.enabled ? [onOption(WARN_LABEL)] : []),
+                ...(s.ladder.managerAlerts ? [option(ALERTS_LABEL, ALERTS_VALUE)] : []),
+                ...(s.ladder.celebrateHits ? [option(CELEBRATE_LABEL, CELEBRATE_VALUE)] : []),
+              ],
+            }
+          : {}),
       },
-      { optional: true },
+      { optional: true, hint: 'Without the first box, weeks are not judged at all.' },
     ),
     input_(
       TEAM_MODAL.ladderKindsBlock,
@@ -365,7 +379,7 @@ export function teamSettingsSummary(settings: TeamSettings): Reply {
     `• *Weekly leaderboard:* ${settings.weeklyBoardEnabled ? `${settings.weeklyBoardTime} team time on the week’s first workday` : 'off'}`,
     `• *Warning ladder:* ${
       settings.ladder.enabled
-        ? `weeks judged ${WEEKDAY_LONG[settings.ladder.evaluationDay - 1]} ${settings.ladder.evaluationTime} (each rep’s own time) on ${settings.ladder.kinds.map((k) => KIND_LABELS[k].many).join(' and ')}; a miss is under ${settings.ladder.thresholdPercent}% · consequence: “${settings.ladder.consequence}”`
+        ? `weeks judged ${WEEKDAY_LONG[settings.ladder.evaluationDay - 1]} ${settings.ladder.evaluationTime} (each rep’s own time) on ${settings.ladder.kinds.map((k) => KIND_LABELS[k].many).join(' and ')}; a miss is under ${settings.ladder.thresholdPercent}% · consequence: “${settings.ladder.consequence}” · manager alerts ${settings.ladder.managerAlerts ? 'on' : 'off'} · congratulations ${settings.ladder.celebrateHits ? 'on' : 'off'}`
         : 'off'
     }`,
     `• *Early warning:* ${settings.ladder.nudgeEnabled ? `reps under ${settings.ladder.nudgeThresholdPercent}% of pace are nudged at ${settings.ladder.nudgeTime} their time` : 'no nudges'}${settings.ladder.digestEnabled ? '; managers get a daily digest' : ''}`,

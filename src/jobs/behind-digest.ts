@@ -4,6 +4,7 @@ import { behindDigest } from '../blocks/nudge.js';
 import { instantAt, localDate } from '../lib/time.js';
 import { behindPace } from '../services/escalation/behind-pace.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
+import { alertRecipients } from '../services/members/alert-recipients.js';
 import { teamReps } from '../services/members/team-reps.js';
 import { repProgress } from '../services/progress/rep-progress.js';
 import { teamZone } from './daily-progress.js';
@@ -25,17 +26,14 @@ export const behindDigestJob = {
   },
 
   async run(deps, { run, team }) {
-    const [reps, managers] = await Promise.all([
-      teamReps(deps.prisma, team.id),
-      deps.prisma.teamManager.findMany({ where: { teamId: team.id }, include: { member: true } }),
-    ]);
+    const [reps, managers] = await Promise.all([teamReps(deps.prisma, team.id), alertRecipients(deps.prisma, team)]);
     if (managers.length === 0 || reps.length === 0) return { messages: 0 };
     const now = deps.clock();
     const rows = [];
     for (const rep of reps) rows.push({ slackUserId: rep.slackUserId, behind: behindPace(await repProgress(deps.prisma, rep, now), team.escalatedKinds, team.nudgeThreshold) });
     const message = behindDigest(team.name, rows, Math.round(team.nudgeThreshold * 100));
     let sent = 0;
-    for (const manager of managers) if (await sendDm(deps, run, `digest:${manager.member.slackUserId}`, manager.member.slackUserId, message)) sent++;
+    for (const manager of managers) if (await sendDm(deps, run, `digest:${manager.slackUserId}`, manager.slackUserId, message)) sent++;
     return { messages: sent };
   },
 } satisfies JobDefinition;

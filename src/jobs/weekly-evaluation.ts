@@ -7,6 +7,7 @@ import { managerLadderAlert, repLadderMessage } from '../blocks/escalation.js';
 import { addDays, instantAt, localDate, weekOf } from '../lib/time.js';
 import { judgeWeek } from '../services/escalation/evaluate-week.js';
 import { teamReps } from '../services/members/team-reps.js';
+import { alertRecipients } from '../services/members/alert-recipients.js';
 import type { JobDefinition, SlotDecision } from './job.js';
 import { memberZones, sendDm, zoneOfSlot } from './send-dm.js';
 
@@ -29,20 +30,17 @@ export const weeklyEvaluationJob = {
   async run(deps, { run, team, slot }) {
     const zone = zoneOfSlot(slot.slot);
     const week = weekOf(slot.date);
-    const [reps, managers] = await Promise.all([
-      teamReps(deps.prisma, team.id),
-      deps.prisma.teamManager.findMany({ where: { teamId: team.id }, include: { member: true } }),
-    ]);
+    const [reps, managers] = await Promise.all([teamReps(deps.prisma, team.id), alertRecipients(deps.prisma, team)]);
     let sent = 0;
     for (const rep of reps.filter((r) => r.timezone === zone)) {
       const judged = await judgeWeek(deps.prisma, team, rep, week, deps.clock());
-      const message = repLadderMessage(judged, team.consequencePolicy);
+      const message = judged.verdict === 'hit' && !team.celebrateHits ? null : repLadderMessage(judged, team.consequencePolicy);
       if (message && (await sendDm(deps, run, `dm:${rep.slackUserId}`, rep.slackUserId, message))) sent++;
-      const alert = managerLadderAlert(judged, rep, team.consequencePolicy);
+      const alert = team.managerAlertsEnabled ? managerLadderAlert(judged, rep, team.consequencePolicy) : null;
       if (!alert) continue;
-      if (managers.length === 0) deps.logger.warn({ teamId: team.id, rep: rep.slackUserId }, 'no manager to alert about a rep’s missed weeks; name one in /dial team');
-      for (const manager of managers) {
-        if (await sendDm(deps, run, `alert:${manager.member.slackUserId}:${rep.slackUserId}`, manager.member.slackUserId, alert)) sent++;
+      if (managers.length === 0) deps.logger.warn({ teamId: team.id, rep: rep.slackUserId }, 'no manager or admin to alert about a rep’s missed weeks; name a manager in /dial team');
+      for (const manager of managers.filter((m) => m.id !== rep.id)) {
+        if (await sendDm(deps, run, `alert:${manager.slackUserId}:${rep.slackUserId}`, manager.slackUserId, alert)) sent++;
       }
     }
     return { messages: sent };

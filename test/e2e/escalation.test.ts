@@ -4,7 +4,8 @@
 // database holds, and that a slot never sends twice.
 import type { JobDeps } from '../../src/jobs/job.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { slash, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
+import { givenTeamGoal } from '../helpers/goals.js';
+import { slash, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 import { startSalesTeam } from '../helpers/team.js';
 import { CALLBACK, LADDER_MODAL } from '../../src/blocks/ids.js';
 
@@ -186,5 +187,66 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
     ]);
     expect(await h.prisma.auditEvent.count({ where: { action: 'escalation.week_judged', subjectId: dana.id } })).toBe(4);
     expect(await why(DANA)).toContain('*You are on track.*');
+  });
+});
+
+describe.each(testDatabases())('escalation switches, admin fallback and a failed run on %s', (database) => {
+  let h: Harness;
+  let teamId: string;
+  const ADMIN = 'U0ADMIN';
+
+  beforeAll(async () => {
+    h = await startHarness({ database, now: '2026-11-29T14:00:00Z' });
+    h.slack.setUser({ id: ADMIN, name: 'ari', tz: 'America/New_York', is_admin: true });
+    h.slack.setUser({ id: DANA, name: 'dana', tz: 'America/New_York' });
+    ({ teamId } = await givenTeamGoal(h.prisma, { effectiveFrom: '2026-11-01' }));
+    // The default team names no manager: workspace admins hear about it instead.
+    for (const user of [ADMIN, DANA]) await (await slash(h, user, 'stats')).reply();
+  }, 120_000);
+  afterAll(() => h.stop());
+
+  const evaluate = async (at: string) => {
+    h.clock.set(at);
+    return runJob({ ...h.dialbot.jobs }, 'weekly-evaluation', { teamId, at: new Date(at) });
+  };
+  const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user).map((c) => visibleText(c.args as object));
+
+  it('alerts the admins when the team names no manager; a failed send resumes without judging or sending twice', async () => {
+    h.slack.reset();
+    await evaluate(fridayEvening('2026-12-04')); // nothing logged: level 1
+    expect(dmsTo(DANA)).toEqual([expect.stringMatching(/^:wave: Heads up/)]);
+
+    // Week 2: Slack fails the first message of the run; the run stops and is retried.
+    h.slack.reset();
+    h.slack.failNext('chat.postMessage', { error: 'fatal_error' });
+    await expect(evaluate(fridayEvening('2026-12-11'))).rejects.toThrow(/fatal_error/);
+    const failed = await h.prisma.delivery.findFirstOrThrow({ where: { recipient: `dm:${DANA}`, jobRun: { slot: { contains: '2026-12-07' } } } });
+    expect([failed.sentAt, failed.error]).toEqual([null, 'fatal_error']);
+    h.slack.reset();
+    const retried = await evaluate('2026-12-11T23:05:00Z');
+    expect(retried.slots.find((s) => s.slot?.includes('America/New_York'))).toMatchObject({ status: 'sent', messages: 2 });
+    expect(dmsTo(DANA).filter((t) => t.startsWith(':warning: Second week'))).toHaveLength(1);
+    expect(dmsTo(ADMIN)).toEqual([expect.stringMatching(new RegExp(`^:warning: <@${DANA}> has missed their prospecting target two weeks in a row`))]);
+    const weeks = await h.prisma.weekEvaluation.findMany({ where: { member: { slackUserId: DANA } }, orderBy: { week: 'asc' } });
+    expect(weeks.map((w) => [w.week, w.level])).toEqual([
+      ['2026-11-30', 1],
+      ['2026-12-07', 2],
+    ]);
+  });
+
+  it('sends no manager alert and no congratulations when the team switched them off', async () => {
+    await h.prisma.team.update({ where: { id: teamId }, data: { managerAlertsEnabled: false, celebrateHits: false } });
+    h.slack.reset();
+    await evaluate(fridayEvening('2026-12-18')); // third miss
+    expect(dmsTo(DANA)).toEqual([expect.stringMatching(/^:rotating_light: Third week in a row/)]);
+    expect(dmsTo(ADMIN)).toEqual([]);
+
+    h.clock.set('2026-12-23T15:00:00Z');
+    await (await slash(h, DANA, '100 dials 40 convos')).reply();
+    h.slack.reset();
+    await evaluate(fridayEvening('2026-12-25'));
+    expect(dmsTo(DANA)).toEqual([]);
+    const last = await h.prisma.weekEvaluation.findFirstOrThrow({ where: { week: '2026-12-21', member: { slackUserId: DANA } } });
+    expect([last.verdict, last.level]).toEqual(['hit', 0]); // still judged and recorded
   });
 });

@@ -69,6 +69,8 @@ const DEFAULT_LADDER = {
   evaluationDay: 5,
   evaluationTime: '18:00',
   consequence: 'Your lead allocation is reduced by 20% until you are back on target.',
+  managerAlerts: true,
+  celebrateHits: true,
   nudgeEnabled: true,
   nudgeThresholdPercent: 70,
   nudgeTime: '13:00',
@@ -376,7 +378,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     const teamId = await seedTeam();
     const opened = await (await openAs(BOSS)).view();
     const el = (block: string) => opened.blocks.find((b) => b.block_id === block).element;
-    expect(el(TEAM_MODAL.ladderBlock).initial_options.map((o: any) => o.value)).toEqual(['on']);
+    expect(el(TEAM_MODAL.ladderBlock).initial_options.map((o: any) => o.value)).toEqual(['on', 'alerts', 'celebrate']);
     expect(el(TEAM_MODAL.ladderKindsBlock).initial_options.map((o: any) => o.value)).toEqual(['dial', 'conversation']);
     expect(el(TEAM_MODAL.ladderThresholdBlock).initial_value).toBe('100');
     expect(el(TEAM_MODAL.ladderDayBlock).initial_option.value).toBe('5');
@@ -387,7 +389,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     h.slack.reset();
     const a = TEAM_MODAL.action;
     const ladder = {
-      [TEAM_MODAL.ladderBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'on' } }] } },
+      [TEAM_MODAL.ladderBlock]: { [a]: { type: 'checkboxes', selected_options: ['on', 'alerts'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
       [TEAM_MODAL.ladderKindsBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'dial', text: { type: 'plain_text', text: 'Dials' } }] } },
       [TEAM_MODAL.ladderThresholdBlock]: { [a]: { type: 'number_input', value: '90' } },
       [TEAM_MODAL.ladderDayBlock]: { [a]: { type: 'static_select', selected_option: { value: '4' } } },
@@ -406,7 +408,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     });
     expect(res.text).toBe('');
     const dm = visibleText((await h.slack.waitFor('chat.postMessage')).args);
-    expect(dm).toContain('• *Warning ladder:* weeks judged Thursday 16:00 (each rep’s own time) on dials; a miss is under 90% · consequence: “No new inbound leads next week.”');
+    expect(dm).toContain('• *Warning ladder:* weeks judged Thursday 16:00 (each rep’s own time) on dials; a miss is under 90% · consequence: “No new inbound leads next week.” · manager alerts on · congratulations off');
     const team = await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } });
     expect(team).toMatchObject({ escalationEnabled: true, escalatedKinds: ['dial'], missThreshold: 0.9, evaluationDay: 4, evaluationTime: '16:00', consequencePolicy: 'No new inbound leads next week.' });
     expect(team).toMatchObject({ nudgeEnabled: true, nudgeThreshold: 0.65, nudgeTime: '12:30', digestEnabled: true });
@@ -419,6 +421,8 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       evaluationDay: 4,
       evaluationTime: '16:00',
       consequence: 'No new inbound leads next week.',
+      managerAlerts: true,
+      celebrateHits: false,
       nudgeEnabled: true,
       nudgeThresholdPercent: 65,
       nudgeTime: '12:30',

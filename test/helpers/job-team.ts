@@ -25,6 +25,8 @@ export function jobTeam(extra: Partial<JobTeam> = {}): JobTeam {
     evaluationDay: 5,
     evaluationTime: '18:00',
     consequencePolicy: 'Your lead allocation is reduced by 20% until you are back on target.',
+    managerAlertsEnabled: true,
+    celebrateHits: true,
     nudgeEnabled: true,
     nudgeThreshold: 0.7,
     nudgeTime: '13:00',

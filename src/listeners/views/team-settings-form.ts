@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { TEAM_MODAL } from '../../blocks/ids.js';
 import {
   DEFAULT_DAILY_POST_TIME,
+  ALERTS_VALUE,
+  CELEBRATE_VALUE,
   DEFAULT_WEEKLY_BOARD_TIME,
   DIGEST_VALUE,
   MAX_CONSEQUENCE,
@@ -136,7 +138,10 @@ const LADDER_BLOCKS = [
 ] as const;
 
 const ladderSchema = z.object({
-  [TEAM_MODAL.ladderBlock]: onOff,
+  [TEAM_MODAL.ladderBlock]: z
+    .array(z.enum([ON_VALUE, ALERTS_VALUE, CELEBRATE_VALUE], { error: 'Tick the boxes or leave them empty.' }))
+    .nullish()
+    .transform((values) => ({ warn: (values ?? []).includes(ON_VALUE), alerts: (values ?? []).includes(ALERTS_VALUE), celebrate: (values ?? []).includes(CELEBRATE_VALUE) })),
   [TEAM_MODAL.ladderKindsBlock]: z
     .array(z.enum(KINDS as [Kind, ...Kind[]], { error: 'Tick kinds from the list.' }))
     .nullish()
@@ -193,12 +198,14 @@ function readLadder(values: StateValues, errors: Record<string, string>): Ladder
   }
   const d = parsed.data;
   return {
-    enabled: d[TEAM_MODAL.ladderBlock],
+    enabled: d[TEAM_MODAL.ladderBlock].warn,
     kinds: d[TEAM_MODAL.ladderKindsBlock],
     thresholdPercent: d[TEAM_MODAL.ladderThresholdBlock],
     evaluationDay: d[TEAM_MODAL.ladderDayBlock],
     evaluationTime: d[TEAM_MODAL.ladderTimeBlock],
     consequence: d[TEAM_MODAL.ladderConsequenceBlock],
+    managerAlerts: d[TEAM_MODAL.ladderBlock].alerts,
+    celebrateHits: d[TEAM_MODAL.ladderBlock].celebrate,
     nudgeEnabled: d[TEAM_MODAL.nudgeBlock].nudge,
     nudgeThresholdPercent: d[TEAM_MODAL.nudgeThresholdBlock],
     nudgeTime: d[TEAM_MODAL.nudgeTimeBlock],

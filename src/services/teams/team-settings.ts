@@ -40,6 +40,9 @@ export type LadderSettings = {
   evaluationTime: string;
   /** What a third missed week in a row brings, as the rep and managers are told. */
   consequence: string;
+  /** Per message type: alert managers at levels 2 and 3; congratulate a rep on a week on target. */
+  managerAlerts: boolean;
+  celebrateHits: boolean;
   /** Early warning: nudge reps under this share of pace (a whole percent) at this time, their own, on workdays. */
   nudgeEnabled: boolean;
   nudgeThresholdPercent: number;
@@ -86,6 +89,8 @@ export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Pr
         evaluationDay: team.evaluationDay,
         evaluationTime: team.evaluationTime,
         consequence: team.consequencePolicy,
+        managerAlerts: team.managerAlertsEnabled,
+        celebrateHits: team.celebrateHits,
         nudgeEnabled: team.nudgeEnabled,
         nudgeThresholdPercent: Math.round(team.nudgeThreshold * 100),
         nudgeTime: team.nudgeTime,

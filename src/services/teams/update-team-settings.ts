@@ -76,6 +76,8 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
           evaluationDay: after.ladder.evaluationDay,
           evaluationTime: after.ladder.evaluationTime,
           consequencePolicy: after.ladder.consequence,
+          managerAlertsEnabled: after.ladder.managerAlerts,
+          celebrateHits: after.ladder.celebrateHits,
           nudgeEnabled: after.ladder.nudgeEnabled,
           nudgeThreshold: after.ladder.nudgeThresholdPercent / 100,
           nudgeTime: after.ladder.nudgeTime,

@@ -82,7 +82,7 @@ const SETTINGS: TeamSettings = {
   dailyPostTime: '16:30',
   weeklyBoardEnabled: false,
   weeklyBoardTime: '09:00',
-  ladder: { enabled: true, kinds: ['dial', 'conversation'], thresholdPercent: 100, evaluationDay: 5, evaluationTime: '18:00', consequence: 'Fewer leads.', nudgeEnabled: true, nudgeThresholdPercent: 70, nudgeTime: '13:00', digestEnabled: false },
+  ladder: { enabled: true, kinds: ['dial', 'conversation'], thresholdPercent: 100, evaluationDay: 5, evaluationTime: '18:00', consequence: 'Fewer leads.', managerAlerts: true, celebrateHits: true, nudgeEnabled: true, nudgeThresholdPercent: 70, nudgeTime: '13:00', digestEnabled: false },
 };
 
 describe('team settings modal', () => {

@@ -185,7 +185,7 @@ describe('readTeamForm: the warning ladder', () => {
     nudgeTime?: string | null;
   };
   const LADDER: Required<Ladder> = {
-    on: ['on'],
+    on: ['on', 'celebrate'],
     kinds: ['conversation', 'dial'],
     threshold: '90',
     day: '5',
@@ -222,6 +222,8 @@ describe('readTeamForm: the warning ladder', () => {
       evaluationDay: 5,
       evaluationTime: '17:30',
       consequence: 'Fewer leads next week.\nTalk to your manager.',
+      managerAlerts: false,
+      celebrateHits: true,
       nudgeEnabled: false,
       nudgeThresholdPercent: 60,
       nudgeTime: '14:00',
@@ -247,6 +249,7 @@ describe('readTeamForm: the warning ladder', () => {
     [{ consequence: 'x'.repeat(301) }, TEAM_MODAL.ladderConsequenceBlock, 'Keep it to 300 characters.'],
     [{ consequence: 'bad\u0007bell' }, TEAM_MODAL.ladderConsequenceBlock, 'The text contains control characters; retype it without them.'],
     [{ nudge: ['sometimes'] }, TEAM_MODAL.nudgeBlock, 'Tick the boxes or leave them empty.'],
+    [{ on: ['on', 'shout'] }, TEAM_MODAL.ladderBlock, 'Tick the boxes or leave them empty.'],
     [{ nudgeThreshold: '120' }, TEAM_MODAL.nudgeThresholdBlock, 'Use a whole percent from 10 to 100, e.g. 70.'],
     [{ nudgeTime: 'noon' }, TEAM_MODAL.nudgeTimeBlock, 'Use a time as HH:MM, e.g. 09:00.'],
   ])('refuses %j with a field error', (ladder, block, message) => {
