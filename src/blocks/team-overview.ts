@@ -11,6 +11,9 @@ import { ACTION } from './ids.js';
 import { PACE_WORDS } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
+/** The warning ladder level beside a rep (see `/dial why @rep`). */
+const LEVEL_MARKS = ['', ':wave: warned (level 1)', ':warning: level 2', ':rotating_light: level 3'] as const;
+
 export const PERIOD_TITLES: Record<OverviewPeriod, string> = { day: 'Today', week: 'This week', month: 'This month' };
 
 function repLine(row: RepRow, team: TeamOverview): string {
@@ -24,7 +27,8 @@ function repLine(row: RepRow, team: TeamOverview): string {
   const statuses = team.trackedKinds.map((kind) => paceStatus(row.period[kind])).filter((s) => s !== null);
   const pace = statuses.includes('behind') ? PACE_WORDS.behind : statuses.length > 0 && statuses.every((s) => s === 'ahead') ? PACE_WORDS.ahead : statuses.length > 0 ? PACE_WORDS.on_pace : '';
   const mark = statuses.includes('behind') ? ':small_red_triangle_down:' : ':white_check_mark:';
-  return `${statuses.length > 0 ? mark : ':white_small_square:'} <@${row.slackUserId}> · ${cells.join(' · ')}${pace ? ` · ${pace}` : ''}${off ? ' · _off today_' : ''}`;
+  const ladder = row.level > 0 ? ` · ${LEVEL_MARKS[row.level]}` : '';
+  return `${statuses.length > 0 ? mark : ':white_small_square:'} <@${row.slackUserId}> · ${cells.join(' · ')}${pace ? ` · ${pace}` : ''}${off ? ' · _off today_' : ''}${ladder}`;
 }
 
 /** Packs lines into section texts of at most `max` characters each. */

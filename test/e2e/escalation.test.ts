@@ -93,6 +93,15 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(new RegExp(`^:warning: <@${DANA}> has missed their prospecting target two weeks in a row \\(last week: 50 of 78 dials`));
     expect(alerts[0]).toContain('Now is the time to coach.');
+
+    // The manager's App Home shows each rep's level beside their numbers.
+    h.slack.reset();
+    await h.requester.event({ type: 'app_home_opened', user: BOSS, channel: `D${BOSS}`, tab: 'home' });
+    const home = visibleText((await h.slack.waitFor('views.publish', (c) => c.args.user_id === BOSS)).args.view as object);
+    expect(home).toMatch(new RegExp(`<@${DANA}> · [^\n]* · :warning: level 2`));
+    expect(home).toMatch(new RegExp(`<@${LEE}> · [^\n]* · :wave: warned \\(level 1\\)`));
+    // Sam's second week ends later, in Los Angeles: still at level 1 here.
+    expect(home).toMatch(new RegExp(`<@${SAM}> · [^\n]* · :wave: warned \\(level 1\\)`));
   });
 
   const press = async (user: string, block: Record<string, any>, label: string) => {

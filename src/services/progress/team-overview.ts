@@ -3,12 +3,21 @@
 import type { Member, PrismaClient } from '../../generated/prisma/client.js';
 import type { Kind } from '../../lib/kinds.js';
 import { teamReps } from '../members/team-reps.js';
+import type { EscalationLevel } from '../escalation/ladder.js';
+import { ladderStanding } from '../escalation/ladder-standing.js';
 import { repProgress, type RepProgress } from './rep-progress.js';
 import type { PeriodProgress } from './pace.js';
 
 export type OverviewPeriod = 'day' | 'week' | 'month';
 
-export type RepRow = { slackUserId: string; displayName: string; period: PeriodProgress; progress: RepProgress };
+export type RepRow = {
+  slackUserId: string;
+  displayName: string;
+  period: PeriodProgress;
+  progress: RepProgress;
+  /** Where the rep stands on the warning ladder (0 = on track). */
+  level: EscalationLevel;
+};
 
 export type TeamOverview = { teamId: string; teamName: string; trackedKinds: Kind[]; reps: RepRow[] };
 
@@ -28,8 +37,8 @@ export async function teamOverviews(prisma: PrismaClient, manager: Member, now: 
     if (members.length === 0) continue;
     const reps: RepRow[] = [];
     for (const member of members) {
-      const progress = await repProgress(prisma, member, now);
-      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress });
+      const [progress, ladder] = await Promise.all([repProgress(prisma, member, now), ladderStanding(prisma, member)]);
+      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress, level: ladder.level });
     }
     overviews.push({ teamId: team.id, teamName: team.name, trackedKinds: team.trackedKinds, reps });
   }
