@@ -13,7 +13,11 @@ export type LadderStanding = {
 };
 
 export async function ladderStanding(prisma: PrismaClient, rep: Pick<Member, 'id'>): Promise<LadderStanding> {
-  const evaluations = await prisma.weekEvaluation.findMany({ where: { memberId: rep.id }, orderBy: { week: 'asc' } });
+  return standingOf(await prisma.weekEvaluation.findMany({ where: { memberId: rep.id }, orderBy: { week: 'asc' } }));
+}
+
+/** The standing a rep's judged weeks (oldest first) add up to. Pure. */
+export function standingOf(evaluations: readonly WeekEvaluation[]): LadderStanding {
   const weeks = evaluations.map(ladderWeekOf);
   const steps = climbLadder(weeks).map((step, i) => ({ ...step, evaluation: evaluations[i]! }));
   const behind = new Set(weeksBehindLevel(weeks).map((w) => w.week));

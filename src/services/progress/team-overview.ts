@@ -4,7 +4,7 @@ import type { Member, PrismaClient } from '../../generated/prisma/client.js';
 import type { Kind } from '../../lib/kinds.js';
 import { teamReps } from '../members/team-reps.js';
 import type { EscalationLevel } from '../escalation/ladder.js';
-import { ladderStanding } from '../escalation/ladder-standing.js';
+import { standingOf } from '../escalation/ladder-standing.js';
 import { repProgress, type RepProgress } from './rep-progress.js';
 import type { PeriodProgress } from './pace.js';
 
@@ -35,10 +35,13 @@ export async function teamOverviews(prisma: PrismaClient, manager: Member, now: 
   for (const team of teams) {
     const members = await teamReps(prisma, team.id);
     if (members.length === 0) continue;
+    // Every rep's judged weeks in one query, for their ladder levels.
+    const evaluations = await prisma.weekEvaluation.findMany({ where: { memberId: { in: members.map((m) => m.id) } }, orderBy: { week: 'asc' } });
     const reps: RepRow[] = [];
     for (const member of members) {
-      const [progress, ladder] = await Promise.all([repProgress(prisma, member, now), ladderStanding(prisma, member)]);
-      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress, level: ladder.level });
+      const progress = await repProgress(prisma, member, now);
+      const level = standingOf(evaluations.filter((e) => e.memberId === member.id)).level;
+      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress, level });
     }
     overviews.push({ teamId: team.id, teamName: team.name, trackedKinds: team.trackedKinds, reps });
   }
