@@ -17,7 +17,7 @@ Commands:
   start                               run the Slack app (migrates the database first)
   migrate [status]                    apply pending database migrations, or list them
   import <file.csv> [--dry-run]       import activity from CSV (the export's columns)
-  export [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--team <name or id>] [--format csv|json]
                                       write activity as CSV to stdout (dates inclusive, UTC)
   targets <user-id> [--at ISO]        print a rep's targets, pace and need today as JSON
                                       (as the clock reads --at, default now)
@@ -91,16 +91,31 @@ function dateOption(value: string | undefined, name: string) {
   return date;
 }
 
+/** A team by id or by its exact name; a usage error when there is none, or several of that name. */
+async function teamNamed(prisma: Database['prisma'], idOrName: string): Promise<string> {
+  const teams = await prisma.team.findMany({ where: { OR: [{ id: idOrName }, { name: idOrName }] }, select: { id: true, name: true } });
+  if (teams.length === 1) return teams[0]!.id;
+  if (teams.length === 0) throw new UsageError(`no team is called or has the id "${idOrName}"`);
+  throw new UsageError(`several teams are called "${idOrName}": use one of their ids (${teams.map((t) => t.id).join(', ')})`);
+}
+
 async function exportCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, team: { type: 'string' }, format: { type: 'string' } },
+    strict: true,
+  });
   const from = dateOption(values.from, 'from');
   const to = dateOption(values.to, 'to');
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got "${format}"`);
   const { deployMigrations } = await loadMigrations();
   const { exportActivities } = await import('./services/activities/export-activities.js');
   return withDatabase(async (db) => {
     await deployMigrations(db);
-    for await (const chunk of exportActivities(db.prisma, { from, to })) {
+    const teamId = values.team === undefined ? undefined : await teamNamed(db.prisma, values.team);
+    for await (const chunk of exportActivities(db.prisma, { from, to, format, ...(teamId !== undefined ? { teamId } : {}) })) {
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     return 0;

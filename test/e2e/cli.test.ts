@@ -387,6 +387,25 @@ describe.each(testDatabases())('dialbot CLI on %s', (database) => {
     expect(r.stdout).toContain(`,dial,40,${at(0)},${at(0)},slash,"""quoted"", note",\n`);
   });
 
+  it('`export --team Sales --format json` is the same rows as a JSON array; a bad format or team is a usage error', async () => {
+    // One after another: an embedded database takes one process at a time.
+    const url = dbs.copyOf(source.url);
+    const json = await cli(['export', '--team', 'Sales', '--format', 'json'], { DATABASE_URL: url });
+    const csv = await cli(['export'], { DATABASE_URL: url });
+    const xml = await cli(['export', '--format', 'xml'], { DATABASE_URL: url });
+    const nobody = await cli(['export', '--team', 'Nobody'], { DATABASE_URL: url });
+    expectExit(json, 0);
+    const rows = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    // The reps logged through /dial joined the default team, Sales: every row is theirs.
+    expect(rows.map((row) => ({ ...row, count: String(row.count), note: row.note ?? '', voided_at: row.voided_at ?? '' }))).toEqual(readExport(csv.stdout));
+    expect(typeof rows[0]!.count).toBe('number');
+    expectExit(xml, 2);
+    expect(xml.stderr).toContain('--format must be csv or json, got "xml"');
+    expectExit(nobody, 2);
+    expect(nobody.stderr).toContain('no team is called or has the id "Nobody"');
+    expect(nobody.stdout).toBe('');
+  });
+
   it('`export --from/--to` keeps whole UTC days, both ends included', async () => {
     const exportRows = async (...args: string[]) => {
       const r = await cli(['export', ...args], { DATABASE_URL: dbs.copyOf(source.url) });

@@ -1,5 +1,6 @@
-// `dialbot export`: every activity as CSV, streamed in keyset-paginated batches so a million
-// rows never sit in memory. Voided rows are included (with voided_at): the record is never hidden.
+// `dialbot export`: every activity (or one team's) as CSV or JSON, streamed in keyset-paginated
+// batches so a million rows never sit in memory. Voided rows are included (with voided_at): the
+// record is never hidden.
 import { stringify } from 'csv-stringify/sync';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { dayInterval, parseLocalDate, type LocalDate } from '../../lib/time.js';
@@ -25,9 +26,16 @@ export type ExportActivitiesOptions = {
   from?: LocalDate;
   /** Last calendar day included, in UTC. */
   to?: LocalDate;
+  /** Only the activity of this team's current members. */
+  teamId?: string;
+  /** `csv` (default; what `dialbot import` reads) or `json` (one array of objects, same fields). */
+  format?: 'csv' | 'json';
   /** Rows fetched per query (default 1000). */
   batchSize?: number;
 };
+
+/** One exported activity: the CSV's columns, with numbers as numbers and empty as null in JSON. */
+type ExportRow = Record<ActivityCsvColumn, string>;
 
 const DEFAULT_BATCH_SIZE = 1000;
 
@@ -42,11 +50,30 @@ function utcDay(date: LocalDate, option: 'from' | 'to'): LocalDate {
   return parsed;
 }
 
-/** Yields the header line, then one CSV chunk per batch of rows, ordered by occurredAt then id. */
-export async function* exportActivities(
-  prisma: PrismaClient,
-  options: ExportActivitiesOptions = {},
-): AsyncGenerator<string> {
+/** Yields the export in chunks: CSV (header, then a chunk per batch) or a JSON array. */
+export async function* exportActivities(prisma: PrismaClient, options: ExportActivitiesOptions = {}): AsyncGenerator<string> {
+  if (options.format === 'json') {
+    let first = true;
+    yield '[';
+    for await (const batch of rowBatches(prisma, options)) {
+      for (const row of batch) {
+        yield `${first ? '\n' : ',\n'}${JSON.stringify(jsonRow(row))}`;
+        first = false;
+      }
+    }
+    yield first ? ']\n' : '\n]\n';
+    return;
+  }
+  yield toCsv([ACTIVITY_CSV_COLUMNS]);
+  for await (const batch of rowBatches(prisma, options)) yield toCsv(batch.map((row) => ACTIVITY_CSV_COLUMNS.map((column) => row[column])));
+}
+
+function jsonRow(row: ExportRow): Record<ActivityCsvColumn, string | number | null> {
+  return { ...row, count: Number(row.count), note: row.note === '' ? null : row.note, voided_at: row.voided_at === '' ? null : row.voided_at };
+}
+
+/** Batches of rows, ordered by occurredAt then id. */
+async function* rowBatches(prisma: PrismaClient, options: ExportActivitiesOptions): AsyncGenerator<ExportRow[]> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const range = {
@@ -54,13 +81,12 @@ export async function* exportActivities(
     ...(options.to !== undefined && { lt: dayInterval(utcDay(options.to, 'to'), 'UTC').end }),
   };
 
-  yield toCsv([ACTIVITY_CSV_COLUMNS]);
-
   let after: { occurredAt: Date; id: string } | undefined;
   for (;;) {
     const rows = await prisma.activity.findMany({
       where: {
         occurredAt: range,
+        ...(options.teamId !== undefined && { member: { teamId: options.teamId } }),
         // (occurredAt, id) > after; the plain `gte` gives the planner a range to start from.
         ...(after && {
           AND: [
@@ -86,20 +112,18 @@ export async function* exportActivities(
     });
     const last = rows.at(-1);
     if (!last) return;
-    yield toCsv(
-      rows.map((row) => [
-        row.id,
-        row.workspaceId,
-        row.member.slackUserId,
-        row.kind,
-        String(row.count),
-        row.occurredAt.toISOString(),
-        row.loggedAt.toISOString(),
-        row.source,
-        row.note ?? '',
-        row.voidedAt?.toISOString() ?? '',
-      ]),
-    );
+    yield rows.map((row) => ({
+      id: row.id,
+      workspace_id: row.workspaceId,
+      user_id: row.member.slackUserId,
+      kind: row.kind,
+      count: String(row.count),
+      occurred_at: row.occurredAt.toISOString(),
+      logged_at: row.loggedAt.toISOString(),
+      source: row.source,
+      note: row.note ?? '',
+      voided_at: row.voidedAt?.toISOString() ?? '',
+    }));
     if (rows.length < batchSize) return;
     after = { occurredAt: last.occurredAt, id: last.id };
   }

@@ -147,6 +147,38 @@ describe('exportActivities', () => {
     await expect(exportAll(prisma, { from: '2026-02-30' })).rejects.toThrow(RangeError);
     await expect(exportAll(prisma, { to: 'yesterday' })).rejects.toThrow(RangeError);
   });
+  it('exports one team’s members only, as CSV or as a JSON array with numbers and nulls', async () => {
+    const ana = await seedMember(prisma, 'T001', 'U0ANA');
+    const bo = await seedMember(prisma, 'T001', 'U0BO');
+    const team = await prisma.team.create({ data: { workspaceId: 'T001', name: 'East' } });
+    await prisma.member.update({ where: { id: ana }, data: { teamId: team.id } });
+    await seedActivity(prisma, { id: ID(1), memberId: ana, count: 12, occurredAt: '2026-12-01T15:00:00.000Z', note: 'a, "b"' });
+    await seedActivity(prisma, { id: ID(2), memberId: bo, occurredAt: '2026-12-01T16:00:00.000Z' });
+    await seedActivity(prisma, { id: ID(3), memberId: ana, kind: 'conversation', occurredAt: '2026-12-02T15:00:00.000Z', voidedAt: '2026-12-02T16:00:00.000Z' });
+
+    const csv = await exportAll(prisma, { teamId: team.id });
+    expect(csv.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual([ID(1), ID(3)]);
+
+    const json = JSON.parse(await exportAll(prisma, { teamId: team.id, format: 'json' })) as Array<Record<string, unknown>>;
+    expect(json).toEqual([
+      {
+        id: ID(1),
+        workspace_id: 'T001',
+        user_id: 'U0ANA',
+        kind: 'dial',
+        count: 12,
+        occurred_at: '2026-12-01T15:00:00.000Z',
+        logged_at: '2026-12-01T15:00:00.000Z',
+        source: 'slash',
+        note: 'a, "b"',
+        voided_at: null,
+      },
+      expect.objectContaining({ id: ID(3), kind: 'conversation', count: 1, note: null, voided_at: '2026-12-02T16:00:00.000Z' }),
+    ]);
+    // Every row, across batches, in one valid array; and an empty export is an empty array.
+    expect(JSON.parse(await exportAll(prisma, { format: 'json', batchSize: 1 })).map((r: { id: string }) => r.id)).toEqual([ID(1), ID(2), ID(3)]);
+    expect(await exportAll(prisma, { format: 'json', from: '2027-01-01' })).toBe('[]\n');
+  });
 });
 
 describe('importActivities', () => {
