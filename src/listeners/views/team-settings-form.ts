@@ -173,7 +173,7 @@ const ladderSchema = z.object({
     .superRefine((s, ctx) => {
       if (s === '') ctx.addIssue({ code: 'custom', message: 'Say what a third missed week brings, so reps know in advance.' });
       else if (Array.from(s).length > MAX_CONSEQUENCE) ctx.addIssue({ code: 'custom', message: `Keep it to ${MAX_CONSEQUENCE} characters.` });
-      else if (hasControlCharacters(s.replace(/\n/g, ' '))) ctx.addIssue({ code: 'custom', message: 'The text contains control characters; retype it without them.' });
+      else if (hasControlCharacters(s)) ctx.addIssue({ code: 'custom', message: 'The text contains control characters; retype it without them.' });
     }),
 });
 
