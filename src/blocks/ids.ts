@@ -54,6 +54,7 @@ export const TEAM_MODAL = {
   nameBlock: 'team_name',
   channelBlock: 'team_channel',
   managersBlock: 'team_managers',
+  repsBlock: 'team_reps',
   workDaysBlock: 'team_work_days',
   startBlock: 'team_day_start',
   endBlock: 'team_day_end',

@@ -10,6 +10,7 @@ import { LIMITS, truncate } from './slack-limits.js';
 
 export const MAX_TEAM_NAME = 80;
 export const MAX_TEAM_MANAGERS = 20;
+export const MAX_TEAM_REPS = 500;
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const WEEKDAY_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -150,6 +151,18 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
         placeholder: { type: 'plain_text', text: 'Pick managers' },
       },
       { optional: true, hint: 'Managers set goals, see every rep, and get escalation alerts. Workspace admins manage every team.' },
+    ),
+    input_(
+      TEAM_MODAL.repsBlock,
+      'Reps',
+      {
+        type: 'multi_users_select',
+        action_id: TEAM_MODAL.action,
+        ...(s.repUserIds.length > 0 ? { initial_users: s.repUserIds } : {}),
+        max_selected_items: MAX_TEAM_REPS,
+        placeholder: { type: 'plain_text', text: 'Pick reps' },
+      },
+      { optional: true, hint: 'A rep is on one team at a time: adding them here moves them. A rep taken off keeps their history.' },
     ),
     input_(TEAM_MODAL.workDaysBlock, 'Work week', {
       type: 'checkboxes',
@@ -369,6 +382,7 @@ export function teamSettingsSummary(settings: TeamSettings): Reply {
   const lines = [
     `• *Channel:* ${settings.channelId ? `<#${settings.channelId}>` : 'none'}`,
     `• *Managers:* ${settings.managerUserIds.length > 0 ? settings.managerUserIds.map((u) => `<@${u}>`).join(', ') : 'none (workspace admins manage it)'}`,
+    `• *Reps:* ${settings.repUserIds.length}`,
     `• *Work week:* ${describeWorkDays(settings.workDays)}`,
     `• *Workday:* ${settings.workdayStart}–${settings.workdayEnd} (each rep’s own time)`,
     `• *Team timezone:* ${settings.timezone ?? 'not set'}`,

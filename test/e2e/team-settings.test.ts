@@ -147,6 +147,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.nameBlock, 'Team name', 'plain_text_input'],
       [TEAM_MODAL.channelBlock, 'Team channel', 'conversations_select'],
       [TEAM_MODAL.managersBlock, 'Managers', 'multi_users_select'],
+      [TEAM_MODAL.repsBlock, 'Reps', 'multi_users_select'],
       [TEAM_MODAL.workDaysBlock, 'Work week', 'checkboxes'],
       [TEAM_MODAL.startBlock, 'Workday starts', 'timepicker'],
       [TEAM_MODAL.endBlock, 'Workday ends', 'timepicker'],
@@ -303,6 +304,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         name: 'Sales',
         channelId: 'C0OLD',
         managerUserIds: [MGR],
+        repUserIds: [BOSS], // the admin who opened /dial team was on the default team
         workDays: [1, 2, 3, 4, 5],
         workdayStart: '09:00',
         workdayEnd: '17:00',
@@ -319,6 +321,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         name: 'Inside Sales',
         channelId: 'C0SALES',
         managerUserIds: [BOSS, MGR],
+        repUserIds: [], // now a named manager
         workDays: [1, 2, 3, 4],
         workdayStart: '08:30',
         workdayEnd: '16:30',
@@ -442,6 +445,41 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     await submit({ name: 'Renamed' }, { teamId, viewId: 'VOLDFORM' });
     await h.slack.waitFor('chat.postMessage', (c) => visibleText(c.args as object).includes('Renamed'));
     expect(await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } })).toMatchObject({ name: 'Renamed', missThreshold: 0.9, consequencePolicy: 'No new inbound leads next week.' });
+  });
+
+  it('adds reps by picker (moving them from another team), and a rep taken off keeps their history', async () => {
+    const teamId = await seedTeam();
+    h.slack.setUser({ id: 'U0NEW', name: 'nia', tz: 'Europe/Paris' });
+    const other = await h.prisma.team.create({ data: { workspaceId: 'T0001', name: 'Other' } });
+    await (await slash(h, REP, '12')).reply(); // dana logs on the default team
+    const dana = await h.prisma.member.findFirstOrThrow({ where: { slackUserId: REP } });
+    await h.prisma.member.update({ where: { id: dana.id }, data: { teamId: other.id } });
+
+    const a = TEAM_MODAL.action;
+    const withReps = (reps: string[], viewId: string) =>
+      h.requester.viewSubmission({
+        userId: BOSS,
+        callbackId: CALLBACK.teamSettings,
+        viewId,
+        privateMetadata: JSON.stringify({ teamId }),
+        values: { ...values({}), [TEAM_MODAL.repsBlock]: { [a]: { type: 'multi_users_select', selected_users: reps } } },
+      });
+    expect((await withReps([REP, 'U0NEW'], 'VREPS1')).text).toBe('');
+    await h.slack.waitFor('chat.postMessage', (c) => visibleText(c.args as object).includes('• *Reps:* 2'));
+    const onTeam = async () => (await h.prisma.member.findMany({ where: { teamId }, orderBy: { slackUserId: 'asc' } })).map((m) => m.slackUserId);
+    // dana moved here from Other (one team at a time); nia, new to dialbot, was looked up and added.
+    expect(await onTeam()).toEqual([BOSS, MGR, 'U0NEW', REP]); // the form named BOSS and MGR managers
+    expect((await h.prisma.member.findFirstOrThrow({ where: { slackUserId: 'U0NEW' } })).timezone).toBe('Europe/Paris');
+
+    h.slack.reset();
+    expect((await withReps(['U0NEW'], 'VREPS2')).text).toBe('');
+    await h.slack.waitFor('chat.postMessage');
+    expect(await onTeam()).toEqual([BOSS, MGR, 'U0NEW']); // managers stay; dana is off the team
+    const off = await h.prisma.member.findFirstOrThrow({ where: { id: dana.id }, include: { activities: true } });
+    expect([off.teamId, off.activities.map((x) => x.count)]).toEqual([null, [12]]);
+
+    const bad = await withReps(['not-a-user'], 'VREPS3');
+    expect(bad.json).toEqual({ response_action: 'errors', errors: { [TEAM_MODAL.repsBlock]: 'Pick reps from the list.' } });
   });
 
   it('lets a newly named (non-admin) manager open `/dial team`', async () => {

@@ -12,6 +12,7 @@ import {
   MAX_THRESHOLD,
   MIN_THRESHOLD,
   MAX_TEAM_MANAGERS,
+  MAX_TEAM_REPS,
   MAX_TEAM_NAME,
   ON_VALUE,
   type TeamModalMetadata,
@@ -214,6 +215,24 @@ function readLadder(values: StateValues, errors: Record<string, string>): Ladder
 }
 type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
 
+const repsSchema = z
+  .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Pick reps from the list.'))
+  .max(MAX_TEAM_REPS, `Name at most ${MAX_TEAM_REPS} reps.`)
+  .nullish()
+  .transform((ids) => [...new Set(ids ?? [])].sort());
+
+/** The reps picked, their field error, or undefined when the form had no reps field (kept as is). */
+function readReps(values: StateValues, errors: Record<string, string>): string[] | undefined {
+  const block = values[TEAM_MODAL.repsBlock];
+  if (block === undefined) return undefined;
+  const parsed = repsSchema.safeParse(block[TEAM_MODAL.action]?.selected_users);
+  if (!parsed.success) {
+    errors[TEAM_MODAL.repsBlock] ??= parsed.error.issues[0]!.message;
+    return undefined;
+  }
+  return parsed.data;
+}
+
 /** The value each block's single element submitted, in the shape the schema reads. */
 function rawValues(values: StateValues): Record<string, unknown> {
   const element = (block: string) => values[block]?.[TEAM_MODAL.action];
@@ -261,12 +280,14 @@ export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boo
   }
 
   const ladder = readLadder(values, errors);
+  const reps = readReps(values, errors);
 
   if (Object.keys(errors).length > 0 || !data) return { ok: false, errors };
   return {
     ok: true,
     settings: {
       ...(ladder ? { ladder } : {}),
+      ...(reps ? { repUserIds: reps } : {}),
       name: data[TEAM_MODAL.nameBlock],
       channelId: data[TEAM_MODAL.channelBlock],
       managerUserIds: [...data[TEAM_MODAL.managersBlock]].sort(),

@@ -48,12 +48,15 @@ export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
     try {
       const { settings } = save;
       const managers = await Promise.all(settings.managerUserIds.map((id) => memberFor(deps, client, workspaceId, id, now)));
+      // Reps dialbot has not met yet are looked up (their timezone) and created as they are added.
+      const reps = settings.repUserIds ? await Promise.all(settings.repUserIds.map((id) => memberFor(deps, client, workspaceId, id, now))) : undefined;
       const result = await updateTeamSettings(deps.prisma, {
         workspaceId,
         teamId: save.teamId,
         actorUserId: userId,
         settings,
         managerMemberIds: managers.map((m) => m.id),
+        ...(reps ? { repMemberIds: reps.map((m) => m.id) } : {}),
         requestKey: `view:${workspaceId}:${view.id}`,
         now,
       });

@@ -10,6 +10,8 @@ export type TeamSettings = {
   channelId: string | null;
   /** Slack user ids of the named managers, sorted. */
   managerUserIds: string[];
+  /** Slack user ids of the team's members other than its named managers, sorted. */
+  repUserIds: string[];
   /** ISO weekdays, 1 = Monday … 7 = Sunday, ascending. */
   workDays: number[];
   workdayStart: string;
@@ -51,8 +53,8 @@ export type LadderSettings = {
   digestEnabled: boolean;
 };
 
-/** Settings as a form submits them: without the ladder when the form had no ladder fields. */
-export type TeamSettingsInput = Omit<TeamSettings, 'ladder'> & { ladder?: LadderSettings };
+/** Settings as a form submits them: without the ladder or the reps when the form had no such fields. */
+export type TeamSettingsInput = Omit<TeamSettings, 'ladder' | 'repUserIds'> & { ladder?: LadderSettings; repUserIds?: string[] };
 
 /** Kinds in funnel order, each once. */
 export function inFunnelOrder(kinds: readonly Kind[]): Kind[] {
@@ -62,16 +64,22 @@ export function inFunnelOrder(kinds: readonly Kind[]): Kind[] {
 export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Promise<{ team: Team; settings: TeamSettings } | undefined> {
   const team = await prisma.team.findUnique({
     where: { id: teamId },
-    include: { managers: { include: { member: { select: { slackUserId: true } } } }, holidays: { orderBy: { date: 'asc' } } },
+    include: {
+      managers: { include: { member: { select: { slackUserId: true } } } },
+      holidays: { orderBy: { date: 'asc' } },
+      members: { select: { id: true, slackUserId: true } },
+    },
   });
   if (!team) return undefined;
-  const { managers, holidays, ...plain } = team;
+  const { managers, holidays, members, ...plain } = team;
+  const managerIds = new Set(managers.map((m) => m.memberId));
   return {
     team: plain,
     settings: {
       name: team.name,
       channelId: team.channelId,
       managerUserIds: managers.map((m) => m.member.slackUserId).sort(),
+      repUserIds: members.filter((m) => !managerIds.has(m.id)).map((m) => m.slackUserId).sort(),
       workDays: [...team.workDays].sort((a, b) => a - b),
       workdayStart: team.workdayStart,
       workdayEnd: team.workdayEnd,

@@ -16,6 +16,12 @@ export type UpdateTeamSettingsInput = {
   settings: TeamSettingsInput;
   /** Member ids of the managers, one per `settings.managerUserIds` entry (resolved by the caller). */
   managerMemberIds: string[];
+  /**
+   * Member ids of the reps, one per `settings.repUserIds` entry, when the form had the reps field:
+   * they move to this team (a rep is on one team at a time); members left out leave it (their
+   * history stays theirs).
+   */
+  repMemberIds?: string[];
   requestKey: string;
   now: Date;
 };
@@ -41,7 +47,11 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
     workDays: [...input.settings.workDays].sort((a, b) => a - b),
     trackedKinds: inFunnelOrder(input.settings.trackedKinds),
     ladder: input.settings.ladder ? { ...input.settings.ladder, kinds: inFunnelOrder(input.settings.ladder.kinds) } : before.ladder,
+    // Named managers are not counted among the reps.
+    repUserIds: [...new Set(input.settings.repUserIds ?? before.repUserIds)].filter((id) => !input.settings.managerUserIds.includes(id)).sort(),
   };
+  const repMemberIds = input.repMemberIds ? [...new Set(input.repMemberIds)] : undefined;
+  const managerMemberIds = [...new Set(input.managerMemberIds)];
   const { teamId } = input;
   const written = await writeOncePerRequest(
     prisma,
@@ -85,7 +95,13 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
         },
       }),
       prisma.teamManager.deleteMany({ where: { teamId } }),
-      prisma.teamManager.createMany({ data: [...new Set(input.managerMemberIds)].map((memberId) => ({ teamId, memberId, createdAt: input.now })) }),
+      prisma.teamManager.createMany({ data: managerMemberIds.map((memberId) => ({ teamId, memberId, createdAt: input.now })) }),
+      ...(repMemberIds
+        ? [
+            prisma.member.updateMany({ where: { teamId, id: { notIn: [...repMemberIds, ...managerMemberIds] } }, data: { teamId: null } }),
+            prisma.member.updateMany({ where: { id: { in: repMemberIds } }, data: { teamId } }),
+          ]
+        : []),
       prisma.holiday.deleteMany({ where: { teamId } }),
       prisma.holiday.createMany({ data: after.holidays.map((h) => ({ teamId, date: h.date, name: h.name, createdAt: input.now })) }),
     ],

@@ -72,6 +72,7 @@ const SETTINGS: TeamSettings = {
   name: 'Sales',
   channelId: null,
   managerUserIds: [],
+  repUserIds: [],
   workDays: [1, 2, 3, 4, 5],
   workdayStart: '09:00',
   workdayEnd: '17:00',

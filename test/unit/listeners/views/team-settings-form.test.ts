@@ -258,3 +258,23 @@ describe('readTeamForm: the warning ladder', () => {
     expect(!result.ok && result.errors[block]).toBe(message);
   });
 });
+
+describe('readTeamForm: reps', () => {
+  const withReps = (users: unknown) => readTeamForm({ ...state({}), [TEAM_MODAL.repsBlock]: { [TEAM_MODAL.action]: { selected_users: users as string[] } } }, { submitterIsAdmin: false });
+
+  it('reads picked reps deduplicated and sorted; none picked is an empty team', () => {
+    const result = withReps(['U0B', 'U0A', 'U0B']);
+    expect(result.ok && result.settings.repUserIds).toEqual(['U0A', 'U0B']);
+    const empty = withReps(null);
+    expect(empty.ok && empty.settings.repUserIds).toEqual([]);
+  });
+
+  it('keeps the reps as they are when the form had no reps field, and refuses forged ids', () => {
+    const absent = read({});
+    expect(absent.ok && 'repUserIds' in absent.settings).toBe(false);
+    const forged = withReps(['U0A', '<script>']);
+    expect(!forged.ok && forged.errors[TEAM_MODAL.repsBlock]).toBe('Pick reps from the list.');
+    const many = withReps(Array.from({ length: 501 }, (_, i) => `U${String(i).padStart(4, '0')}`));
+    expect(!many.ok && many.errors[TEAM_MODAL.repsBlock]).toBe('Name at most 500 reps.');
+  });
+});
