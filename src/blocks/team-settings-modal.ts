@@ -374,13 +374,15 @@ export function describeWorkDays(days: readonly number[]): string {
 const SHOWN_HOLIDAYS = 10;
 
 /** The DM a manager gets after saving team settings. */
-export function teamSettingsSummary(settings: TeamSettings): Reply {
+export function teamSettingsSummary(settings: TeamSettings, channelJoin?: 'joined' | 'invite'): Reply {
   const headline = `:white_check_mark: Team settings saved for *${settings.name}*.`;
   const holidays = settings.holidays;
   const holidayLines = holidays.slice(0, SHOWN_HOLIDAYS).map((h) => `    ${formatLocalDate(h.date)} ${h.date.slice(0, 4)}: ${h.name}`);
   if (holidays.length > SHOWN_HOLIDAYS) holidayLines.push(`    …and ${holidays.length - SHOWN_HOLIDAYS} more`);
   const lines = [
-    `• *Channel:* ${settings.channelId ? `<#${settings.channelId}>` : 'none'}`,
+    `• *Channel:* ${settings.channelId ? `<#${settings.channelId}>` : 'none'}${
+      channelJoin === 'joined' ? ' (I joined it)' : channelJoin === 'invite' ? ' — I can’t join it myself: invite me there with `/invite @dialbot`' : ''
+    }`,
     `• *Managers:* ${settings.managerUserIds.length > 0 ? settings.managerUserIds.map((u) => `<@${u}>`).join(', ') : 'none (workspace admins manage it)'}`,
     `• *Reps:* ${settings.repUserIds.length}`,
     `• *Work week:* ${describeWorkDays(settings.workDays)}`,

@@ -482,6 +482,52 @@ describe.each(testDatabases())('team settings on %s', (database) => {
     expect(bad.json).toEqual({ response_action: 'errors', errors: { [TEAM_MODAL.repsBlock]: 'Pick reps from the list.' } });
   });
 
+  it('creates a team with `/dial team new`, opens a named team, and refuses what the caller may not do', async () => {
+    await seedTeam();
+    const trigger = `777.new.${Math.random().toString(36).slice(2)}`;
+    expect((await slash(h, BOSS, 'team new West Coast', { trigger_id: trigger })).ack.status).toBe(200);
+    const created = (await h.slack.waitFor('views.open', (c) => c.args.trigger_id === trigger)).args.view as { private_metadata: string; blocks: any[] };
+    const { teamId } = JSON.parse(created.private_metadata) as { teamId: string };
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { id: teamId }, include: { managers: { include: { member: true } } } });
+    expect([team.name, team.managers.map((m) => m.member.slackUserId)]).toEqual(['West Coast', [BOSS]]);
+    expect(created.blocks.find((b) => b.block_id === TEAM_MODAL.nameBlock).element.initial_value).toBe('West Coast');
+    expect(await h.prisma.auditEvent.count({ where: { action: 'team.created', subjectId: teamId } })).toBe(1);
+
+    // The same name again, a rep creating one, and a team the caller does not manage are refused.
+    expect(visibleText(await (await slash(h, BOSS, 'team new west coast')).reply())).toContain('A team is already called “west coast”');
+    expect(visibleText(await (await slash(h, REP, 'team new Rogue')).reply())).toContain('Only managers and workspace admins can create teams.');
+    expect(visibleText(await (await slash(h, MGR, 'team West Coast')).reply())).toContain('You don’t manage West Coast. Yours: *Sales*.');
+    expect(visibleText(await (await slash(h, MGR, 'team Atlantis')).reply())).toContain('There is no team called “Atlantis”.');
+    expect(await h.prisma.team.count({ where: { name: { in: ['Rogue', 'west coast'] } } })).toBe(0);
+
+    // `/dial team <name>` opens that team (case-insensitive).
+    const again = `777.open.${Math.random().toString(36).slice(2)}`;
+    await slash(h, BOSS, 'team west coast', { trigger_id: again });
+    const opened = (await h.slack.waitFor('views.open', (c) => c.args.trigger_id === again)).args.view as { private_metadata: string };
+    expect(JSON.parse(opened.private_metadata)).toEqual({ teamId });
+  });
+
+  it('joins a newly picked public channel, or asks to be invited when it cannot', async () => {
+    const teamId = await seedTeam();
+    await submit({ channel: 'C0PUBLIC' }, { teamId, viewId: 'VJOIN1' });
+    const joined = visibleText((await h.slack.waitFor('chat.postMessage')).args as object);
+    expect(h.slack.callsTo('conversations.join').map((c) => c.args.channel)).toEqual(['C0PUBLIC']);
+    expect(joined).toContain('• *Channel:* <#C0PUBLIC> (I joined it)');
+
+    h.slack.reset();
+    h.slack.failNext('conversations.join', { error: 'method_not_supported_for_channel_type' });
+    await submit({ channel: 'G0PRIVATE' }, { teamId, viewId: 'VJOIN2' });
+    const invite = visibleText((await h.slack.waitFor('chat.postMessage')).args as object);
+    expect(invite).toContain('• *Channel:* <#G0PRIVATE> — I can’t join it myself: invite me there with `/invite @dialbot`');
+    expect((await h.prisma.team.findUniqueOrThrow({ where: { id: teamId } })).channelId).toBe('G0PRIVATE');
+
+    // The same channel again: nothing to join.
+    h.slack.reset();
+    await submit({ channel: 'G0PRIVATE' }, { teamId, viewId: 'VJOIN3' });
+    await h.slack.waitFor('chat.postMessage');
+    expect(h.slack.callsTo('conversations.join')).toHaveLength(0);
+  });
+
   it('lets a newly named (non-admin) manager open `/dial team`', async () => {
     const teamId = await teamIdFromModal();
     const refused = await openAs(MGR);

@@ -24,7 +24,8 @@ export type DialCommand =
   | { type: 'undo' }
   | { type: 'log'; counts: KindCounts; when: WhenSpec; note: string | undefined }
   | { type: 'goal' }
-  | { type: 'team' }
+  /** `/dial team` (the team you manage), `/dial team <name>`, or `/dial team new <name>`. */
+  | { type: 'team'; name?: string; create?: boolean }
   | { type: 'stats'; userId: string | undefined }
   | { type: 'board'; period: BoardPeriod }
   | { type: 'compare'; userIds: [string] | [string, string] }
@@ -35,6 +36,7 @@ export type DialCommand =
 export type GrammarOptions = { maxCountPerEntry: number };
 
 export const MAX_COMMAND_LENGTH = 1000;
+const MAX_TEAM_NAME_LENGTH = 80;
 export const MAX_NOTE_LENGTH = 500;
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -230,9 +232,15 @@ function parseSubcommand(first: string, tokens: string[]): DialCommand | undefin
   switch (first) {
     case 'goal':
     case 'goals':
-    case 'team':
       if (tokens.length > 1) fail(`\`/dial ${first}\` takes nothing after it.`);
-      return { type: first === 'team' ? 'team' : 'goal' };
+      return { type: 'goal' };
+    case 'team': {
+      const create = tokens[1]?.toLowerCase() === 'new';
+      const name = tokens.slice(create ? 2 : 1).join(' ');
+      if (create && name === '') fail('Name the new team: `/dial team new West Coast`.');
+      if (Array.from(name).length > MAX_TEAM_NAME_LENGTH) fail(`Team names are at most ${MAX_TEAM_NAME_LENGTH} characters.`);
+      return { type: 'team', ...(name ? { name } : {}), ...(create ? { create: true } : {}) };
+    }
     case 'stats':
     case 'status': {
       if (tokens.length > 2) fail('Use `/dial stats` for yourself, or `/dial stats @rep` for one of your reps.');
@@ -322,7 +330,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial why` — where you stand on the warning ladder and the weeks behind it (managers: `/dial why @rep`, and excuse a week)',
     '• `/dial compare @rep` — a rep against the team average over the last 4 weeks, with a chart (`/dial compare @rep @rep` for two)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
-    '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers)',
+    '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers; `/dial team <name>` for another of your teams, `/dial team new <name>` to create one)',
     '• `/dial help` — this message',
     '',
     '*Kinds* (the funnel): dials (`dial`, `d`, `calls`) → conversations (`convo`, `c`, `talk`) → presentations (`meeting`, `demo`, `p`) → opportunities (`opp`, `o`) → closes (`closed`, `won`, `deal`).',

@@ -40,7 +40,7 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
         case 'goal':
           return await handleGoalCommand(ctx);
         case 'team':
-          return await handleTeamCommand(ctx);
+          return await handleTeamCommand(ctx, parsed);
         case 'stats':
           return await handleStatsCommand(ctx, parsed.userId);
         case 'absence':

@@ -1,6 +1,7 @@
 // Team settings modal submitted: check the submitter still manages the team (a forged submission
 // stores nothing), field errors back to the modal, or save everything at once and DM a summary.
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { errorReply, type Reply } from '../../blocks/activity-replies.js';
 import { CALLBACK, TEAM_MODAL } from '../../blocks/ids.js';
 import { teamSettingsSummary } from '../../blocks/team-settings-modal.js';
@@ -13,6 +14,19 @@ import { memberFor } from '../members.js';
 import { readTeamForm, teamModalMetadata } from './team-settings-form.js';
 
 type Errors = Record<string, string>;
+
+/**
+ * Joins the team's new channel so posts can go there. Public channels can be joined; a private one
+ * (or one the bot may not join) needs an invite, which the summary then asks for.
+ */
+async function joinChannel(client: WebClient, channel: string): Promise<'joined' | 'invite'> {
+  try {
+    await client.conversations.join({ channel });
+    return 'joined';
+  } catch {
+    return 'invite';
+  }
+}
 
 export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
   app.view(CALLBACK.teamSettings, async ({ ack, body, view, client }) => {
@@ -60,7 +74,11 @@ export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
         requestKey: `view:${workspaceId}:${view.id}`,
         now,
       });
-      if (!result.duplicate) dm = teamSettingsSummary(result.after);
+      if (!result.duplicate) {
+        const channel = result.after.channelId;
+        const joined = channel && channel !== result.before.channelId ? await joinChannel(client, channel) : undefined;
+        dm = teamSettingsSummary(result.after, joined);
+      }
     } catch (error) {
       dm = errorReply(messageForFailure(error, deps.logger, { view: CALLBACK.teamSettings, user: userId }));
     }

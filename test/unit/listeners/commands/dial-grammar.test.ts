@@ -426,7 +426,7 @@ describe('subcommands', () => {
 
   it.each([
     ['goal now', '`/dial goal` takes nothing after it.'],
-    ['team x', '`/dial team` takes nothing after it.'],
+    ['team new', 'Name the new team: `/dial team new West Coast`.'],
     ['stats dana', '“dana” isn\'t a Slack mention'],
     ['stats <@U1> <@U2>', 'Use `/dial stats` for yourself'],
   ])('refuses `/dial %s`', (text, message) => {
