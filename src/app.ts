@@ -56,7 +56,11 @@ export type BoltParts = {
 };
 
 export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>): BoltParts {
-  const homeRefresh = debouncedHomeRefresh((member, client) => publishHome(deps, client, member, base.clock()), base.logger);
+  // The member is read again when the refresh runs: seconds later their team or profile may have changed.
+  const homeRefresh = debouncedHomeRefresh(async (member, client) => {
+    const current = await base.prisma.member.findUnique({ where: { id: member.id } });
+    if (current) await publishHome(deps, client, current, base.clock());
+  }, base.logger);
   const deps: ListenerDeps = { ...base, homeRefresh };
   const logger = boltLogger(deps.logger);
   const clientOptions = { slackApiUrl: config.slack.apiUrl };
