@@ -3,7 +3,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { formatKindCount, formatMoney, formatNumber, formatRatio } from '../lib/goal-numbers.js';
 import { KIND_LABELS, KINDS, type Kind } from '../lib/kinds.js';
-import { describeLocalDate, formatMonth, type LocalDate } from '../lib/time.js';
+import { describeLocalDate, formatLocalMonth, type LocalDate } from '../lib/time.js';
 import type { GoalFields } from '../listeners/views/goal-plan-form.js';
 import {
   LEARNING_WEEKS,
@@ -78,7 +78,7 @@ export function targetLines(summary: PlanSummary): string[] {
 }
 
 function calendarNote(summary: PlanSummary): string {
-  return `${formatMonth(summary.month.first)} has ${formatNumber(summary.workdays)} workdays; the team works ${formatNumber(summary.workdaysPerWeek)} days a week.`;
+  return `${formatLocalMonth(summary.month.first)} has ${formatNumber(summary.workdays)} workdays; the team works ${formatNumber(summary.workdaysPerWeek)} days a week.`;
 }
 
 export function previewText(preview: GoalPreview, scope: string, today: LocalDate): string {

@@ -7,7 +7,7 @@
 // the generator is seeded.
 import type { ActivitySource } from '../generated/prisma/client.js';
 import { KINDS, type Kind } from '../lib/kinds.js';
-import { daysBetween, eachDay, instantAt, parseClockTime, type LocalDate } from '../lib/time.js';
+import { daysBetween, eachDay, formatClockTime, instantAt, parseClockTime, type LocalDate } from '../lib/time.js';
 import type { KindTargets } from '../services/goals/targets.js';
 import type { Random } from './random.js';
 
@@ -62,7 +62,6 @@ export type ActivityRow = {
   idempotencyKey: string;
 };
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The week's performance, the last week's holding after the list ends. */
 export function performanceIn(rep: Pick<ActivityPlanRep, 'weeklyPerformance'>, week: number): number {
@@ -113,7 +112,7 @@ export function planActivity(input: ActivityPlanInput): ActivityRow[] {
       const shares = Object.fromEntries(KINDS.map((k) => [k, apportion(day[k], weights)])) as Record<Kind, number[]>;
       for (let i = 0; i < blocks; i++) {
         const minute = Math.floor(start + slot * i + slot * random.between(0.15, 0.85));
-        const occurredAt = instantAt(date, hhmm(minute), rep.timezone);
+        const occurredAt = instantAt(date, formatClockTime(minute), rep.timezone);
         const modal = random.chance(rep.modalShare);
         const entryId = random.uuid();
         if (occurredAt > input.until) continue;

@@ -9,7 +9,7 @@ import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamReps } from '../services/members/team-reps.js';
 import { repProgress } from '../services/progress/rep-progress.js';
 import type { JobDefinition, SlotDecision } from './job.js';
-import { memberZones, sendDm, zoneOfSlot } from './send-dm.js';
+import { memberZones, sendDm } from './send-dm.js';
 
 export const PACE_NUDGE = 'pace-nudge';
 
@@ -31,8 +31,7 @@ export const paceNudgeJob = {
   },
 
   async run(deps, { run, team, slot }) {
-    const zone = zoneOfSlot(slot.slot);
-    const reps = (await teamReps(deps.prisma, team.id)).filter((r) => r.timezone === zone);
+    const reps = (await teamReps(deps.prisma, team.id)).filter((r) => r.timezone === slot.zone);
     const muted = new Set(
       (await deps.prisma.nudgeMute.findMany({ where: { memberId: { in: reps.map((r) => r.id) }, date: slot.date } })).map((m) => m.memberId),
     );

@@ -22,6 +22,3 @@ export async function sendDm(deps: JobDeps, run: Pick<JobRun, 'id' | 'slot' | 'c
 
 /** The timezones of a team's members, sorted: jobs that act at a rep's local time slot by these. */
 export const memberZones = (team: JobTeam): string[] => [...new Set(team.members.map((m) => m.timezone))].sort();
-
-/** The zone at the end of a per-zone slot key (`<job>:<team>:<date>:<zone>`). */
-export const zoneOfSlot = (slot: string): string => slot.slice(slot.lastIndexOf(':') + 1);

@@ -9,7 +9,7 @@ import { judgeWeek } from '../services/escalation/evaluate-week.js';
 import { teamReps } from '../services/members/team-reps.js';
 import { alertRecipients } from '../services/members/alert-recipients.js';
 import type { JobDefinition, SlotDecision } from './job.js';
-import { memberZones, sendDm, zoneOfSlot } from './send-dm.js';
+import { memberZones, sendDm } from './send-dm.js';
 
 export const WEEKLY_EVALUATION = 'weekly-evaluation';
 
@@ -28,11 +28,10 @@ export const weeklyEvaluationJob = {
   },
 
   async run(deps, { run, team, slot }) {
-    const zone = zoneOfSlot(slot.slot);
     const week = weekOf(slot.date);
     const [reps, managers] = await Promise.all([teamReps(deps.prisma, team.id), alertRecipients(deps.prisma, team)]);
     let sent = 0;
-    for (const rep of reps.filter((r) => r.timezone === zone)) {
+    for (const rep of reps.filter((r) => r.timezone === slot.zone)) {
       const judged = await judgeWeek(deps.prisma, team, rep, week, deps.clock());
       const message = judged.verdict === 'hit' && !team.celebrateHits ? null : repLadderMessage(judged, team.consequencePolicy);
       if (message && (await sendDm(deps, run, `dm:${rep.slackUserId}`, rep.slackUserId, message))) sent++;

@@ -161,6 +161,11 @@ export function parseClockTime(text: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/** Minutes after midnight as "HH:MM" (the inverse of parseClockTime). */
+export function formatClockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** The instant at local wall-clock time `hhmm` on `date` in `zone` (DST gaps move forward). */
 export function instantAt(date: LocalDate, hhmm: string, zone: string): Date {
   const minutes = parseClockTime(hhmm);
@@ -202,7 +207,3 @@ export function trailingWeeks(now: Date, weeks: number): Interval {
   return { start: DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ weeks }).toJSDate(), end: new Date(now) };
 }
 
-/** The month of a date as people name it: "December 2026". */
-export function formatMonth(date: LocalDate): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('LLLL yyyy');
-}

@@ -19,7 +19,7 @@ import {
 } from '../../blocks/team-settings-modal.js';
 import { KINDS, type Kind } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
-import { isValidTimezone, parseClockTime } from '../../lib/time.js';
+import { formatClockTime, isValidTimezone, parseClockTime } from '../../lib/time.js';
 import { parseHolidayLines } from '../../services/teams/holiday-lines.js';
 import type { LadderSettings, TeamSettingsInput } from '../../services/teams/team-settings.js';
 
@@ -39,10 +39,7 @@ export type TeamFormResult = { ok: true; settings: TeamSettingsInput } | { ok: f
 const SHOWN_LINE_ERRORS = 3;
 
 /** "9:00" → "09:00" (the input was checked to parse). */
-function hhmm(text: string): string {
-  const minutes = parseClockTime(text) ?? 0;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+const hhmm = (text: string): string => formatClockTime(parseClockTime(text) ?? 0);
 
 const clockTime = (what: string) =>
   z

@@ -42,18 +42,17 @@ export async function saveGoalPlan(prisma: PrismaClient, input: SaveGoalPlanInpu
 
   const id = randomUUID();
   const overrides = input.overrides && Object.keys(input.overrides).length > 0 ? input.overrides : null;
-  const row = {
-    id,
+  // What the plan says: stored as the row, and recorded as is in the audit event.
+  const plan = {
     teamId: input.teamId,
     memberId: input.memberId,
     effectiveFrom: input.effectiveFrom,
     revenueTarget: input.revenueTarget,
     averageDealSize: input.averageDealSize,
     ...input.ratios,
-    overrides: overrides ?? undefined,
-    createdBy: input.createdBy,
-    createdAt: input.now,
+    overrides,
   };
+  const row = { id, ...plan, overrides: overrides ?? undefined, createdBy: input.createdBy, createdAt: input.now };
   const { summary } = input;
   const written = await writeOncePerRequest(
     prisma,
@@ -66,15 +65,7 @@ export async function saveGoalPlan(prisma: PrismaClient, input: SaveGoalPlanInpu
       requestKey: input.requestKey,
       createdAt: input.now,
       data: {
-        plan: {
-          teamId: input.teamId,
-          memberId: input.memberId,
-          effectiveFrom: input.effectiveFrom,
-          revenueTarget: input.revenueTarget,
-          averageDealSize: input.averageDealSize,
-          ...input.ratios,
-          overrides,
-        },
+        plan,
         targets: {
           month: summary.month.first.slice(0, 7),
           workdays: summary.workdays,

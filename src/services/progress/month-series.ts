@@ -2,7 +2,7 @@
 // day's target — the data behind their App Home chart. Voided activity never counts.
 import type { Member, PrismaClient } from '../../generated/prisma/client.js';
 import type { Kind } from '../../lib/kinds.js';
-import { dayInterval, eachDay, formatMonth, localDate, monthOf, type LocalDate } from '../../lib/time.js';
+import { dayInterval, eachDay, formatLocalMonth, localDate, monthOf, type LocalDate } from '../../lib/time.js';
 import { dailyTargets, type TargetContext } from '../goals/targets.js';
 import { loadTargetContext } from './rep-progress.js';
 
@@ -20,7 +20,7 @@ export function composeMonthSeries(ctx: TargetContext, zone: string, now: Date, 
   const { first, last } = monthOf(today);
   return {
     kind,
-    monthLabel: formatMonth(today),
+    monthLabel: formatLocalMonth(today),
     today,
     days: eachDay(first, last).map((date) => ({ date, actual: actualOn.get(date) ?? 0, target: dailyTargets(date, ctx)[kind] })),
   };
