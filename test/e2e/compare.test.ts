@@ -71,6 +71,9 @@ describe.each(testDatabases())('/dial compare on %s', (database) => {
     await (await slash(h, OTHER, '5')).reply();
     await h.prisma.member.update({ where: { workspaceId_slackUserId: { workspaceId: 'T0001', slackUserId: OTHER } }, data: { teamId: team.id } });
     expect(visibleText(await compare(DANA, `<@${OTHER}>`))).toContain(`<@${OTHER}> isn’t on your team, so you can’t compare with them.`);
+    // Someone on no team has no targets to compare, even with themself.
+    await h.prisma.member.update({ where: { workspaceId_slackUserId: { workspaceId: 'T0001', slackUserId: OTHER } }, data: { teamId: null } });
+    expect(visibleText(await compare(OTHER, `<@${OTHER}>`))).toContain(`<@${OTHER}> isn’t on a team yet, so they have no targets to compare.`);
     // Input errors come straight back in the ack.
     const refused = async (text: string) => visibleText((await slash(h, DANA, `compare ${text}`.trim())).ack.json as { blocks: unknown[] });
     expect(await refused('')).toContain('Whom should I compare?');

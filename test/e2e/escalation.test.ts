@@ -178,6 +178,21 @@ describe.each(testDatabases())('escalation ladder on %s', (database) => {
     const told = await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === DANA);
     expect(told.args.text).toBe(`<@${BOSS}> excused your week of Mon 7 Dec: “Out two days for a family emergency”. It no longer counts against you. You’re now at level 2.`);
     expect(await why(DANA)).toContain('*You are at level 2 · stern warning.*');
+
+    // Bad notes and forms are field errors that record nothing.
+    const before = await h.prisma.auditEvent.count();
+    const long = await submitNote(BOSS, modal.private_metadata, 'x'.repeat(501));
+    expect(long.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'Keep the note to 500 characters (it has 501).' } });
+    const control = await submitNote(BOSS, modal.private_metadata, 'ok\u0007bell');
+    expect(control.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'The note has invisible control characters; retype it.' } });
+    const stale = await submitNote(BOSS, '{"evaluationId":1}', 'why not');
+    expect(stale.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'This form is out of date. Close it and press the button again. Nothing was recorded.' } });
+    const gone = await submitNote(BOSS, JSON.stringify({ evaluationId: 'no-such-week', outcome: 'coached' }), 'hm');
+    expect(gone.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'That week is no longer on record. Nothing was recorded.' } });
+    const forged = await submitNote(DANA, modal.private_metadata, 'I excuse myself');
+    expect(forged.json).toEqual({ response_action: 'errors', errors: { [LADDER_MODAL.noteBlock]: 'Only this rep’s managers can record this. Nothing was recorded.' } });
+    expect(await h.prisma.auditEvent.count()).toBe(before);
+    expect(await why(BOSS, 'why <@U0NOBODY>')).toContain('<@U0NOBODY> hasn’t used dialbot yet, so there is no ladder to show.');
   });
 
   it('week 4: a hit resets the ladder and clears the warnings; the record is kept', async () => {
