@@ -1,5 +1,6 @@
-// Builds the Bolt App: HTTP (one signed endpoint) or Socket Mode, one workspace's bot token,
-// every Slack call through Bolt's own WebClient (its retries and rate-limit queue included).
+// Builds the Bolt App: HTTP (one signed endpoint) or Socket Mode; one workspace's bot token, or
+// OAuth installs to many workspaces (HTTP only); every Slack call through Bolt's own WebClient
+// (its retries and rate-limit queue included).
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppConfig } from './config/env.js';
@@ -9,6 +10,7 @@ import { debouncedHomeRefresh } from './listeners/home-refresh.js';
 import { registerListeners } from './listeners/index.js';
 import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
+import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH } from './slack/oauth.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -49,6 +51,8 @@ function singleTokenAuthorize(client: () => WebClient, botToken: string): Author
 export type BoltParts = {
   app: App;
   httpReceiver: HTTPReceiver | undefined;
+  /** What the HTTP receiver serves, as `METHOD /path`: Slack's events endpoint, and the install routes under OAuth. */
+  receiverRoutes: string[];
   /** Cancels pending App Home refreshes; closes the Socket Mode connection (if any) and resolves once it is closed. */
   disconnect(): Promise<void>;
   /** Resolves when every listener already running has finished (work after ack included), or after `graceMs`. */
@@ -64,8 +68,9 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
   const deps: ListenerDeps = { ...base, homeRefresh };
   const logger = boltLogger(deps.logger);
   const clientOptions = { slackApiUrl: config.slack.apiUrl };
+  const { botToken, oauth } = config.slack;
   // Bolt's own client, reached lazily because the App does not exist yet.
-  const authorize = singleTokenAuthorize(() => app.client, config.slack.botToken);
+  const client = () => app.client;
 
   let httpReceiver: HTTPReceiver | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
@@ -80,11 +85,13 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
       endpoints: EVENTS_PATH,
       logger,
       bodyLimit: BODY_LIMIT_BYTES,
+      ...(oauth ? oauthReceiverOptions(oauth, { prisma: deps.prisma, logger: deps.logger, clock: deps.clock, apiUrl: config.slack.apiUrl, client }) : {}),
     });
     receiver = httpReceiver;
   }
 
-  const app = new App({ receiver, authorize, logger, clientOptions });
+  // Under OAuth, Bolt authorises each request with the installer's store; else with the one token.
+  const app = new App({ receiver, logger, clientOptions, ...(botToken ? { authorize: singleTokenAuthorize(client, botToken) } : {}) });
 
   // Listeners keep working after they ack (replies, DMs); shutdown waits for them.
   const inFlight = new Set<Promise<void>>();
@@ -105,6 +112,7 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
   return {
     app,
     httpReceiver,
+    receiverRoutes: [`POST ${EVENTS_PATH}`, ...(oauth ? [`GET ${INSTALL_PATH}`, `GET ${REDIRECT_PATH}`] : [])],
     async disconnect() {
       await homeRefresh.stop();
       if (!socketReceiver) return;

@@ -191,6 +191,7 @@ async function runJobCommand(args: string[]): Promise<number> {
   const { runJob, UnknownTeamError } = await import('./jobs/run-job.js');
   const { DEFAULT_LEASE_MS, processClaimant } = await import('./jobs/claim.js');
   const { WebClient } = await import('@slack/web-api');
+  const { botTokensFor } = await import('./slack/bot-tokens.js');
   const logger = createLogger({ level: config.logLevel, destination: 'stderr' });
   return withDatabase(async (db) => {
     const { pending } = await migrationStatus(db);
@@ -198,8 +199,8 @@ async function runJobCommand(args: string[]): Promise<number> {
       err(`the database schema is not up to date (${pending.length} migration(s) pending): run "dialbot migrate" first`);
       return 1;
     }
-    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl });
-    const deps = { prisma: db.prisma, client, botToken: config.slack.botToken, logger, clock: systemClock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
+    const client = new WebClient(undefined, { slackApiUrl: config.slack.apiUrl });
+    const deps = { prisma: db.prisma, client, botTokens: botTokensFor(config.slack, db.prisma), logger, clock: systemClock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
     try {
       const summary = await runJob(deps, name, { at, ...(values.team === undefined ? {} : { teamId: values.team }) });
       for (const slot of summary.slots) {
@@ -230,9 +231,22 @@ async function demoCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+type Check = (ok: boolean, text: string) => void;
+
+async function checkBotToken(check: Check, apiUrl: string, token: string, fix: string): Promise<void> {
+  try {
+    const { WebClient } = await import('@slack/web-api');
+    const auth = await new WebClient(token, { slackApiUrl: apiUrl, retryConfig: { retries: 1 } }).auth.test();
+    check(true, `Slack bot token works (workspace ${auth.team ?? auth.team_id}, bot @${auth.user})`);
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    check(false, `Slack auth.test failed: ${code} — ${fix}`);
+  }
+}
+
 async function doctor(): Promise<number> {
   let failures = 0;
-  const check = (ok: boolean, text: string) => {
+  const check: Check = (ok, text) => {
     out(`${ok ? '✔' : '✖'} ${text}`);
     if (!ok) failures++;
   };
@@ -264,15 +278,14 @@ async function doctor(): Promise<number> {
   } catch (error) {
     check(false, `database: ${(error as Error).message}`);
   }
-  if (config) {
-    try {
-      const { WebClient } = await import('@slack/web-api');
-      const auth = await new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 1 } }).auth.test();
-      check(true, `Slack bot token works (workspace ${auth.team ?? auth.team_id}, bot @${auth.user})`);
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      check(false, `Slack auth.test failed: ${code} — check SLACK_BOT_TOKEN and that the app is installed`);
-    }
+  if (config?.slack.botToken) await checkBotToken(check, config.slack.apiUrl, config.slack.botToken, 'check SLACK_BOT_TOKEN and that the app is installed');
+  if (config?.slack.oauth) {
+    const { slack } = config;
+    await withDatabase(async (db) => {
+      const installations = await db.prisma.installation.findMany({ select: { workspaceId: true, botToken: true }, orderBy: { installedAt: 'asc' } });
+      out(`${installations.length === 0 ? '!' : '✔'} OAuth installs: ${installations.length} workspace(s); more install at <your URL>/slack/install`);
+      for (const i of installations) await checkBotToken(check, slack.apiUrl, i.botToken, `workspace ${i.workspaceId}: reinstall the app there`);
+    }).catch((error: unknown) => check(false, `installations: ${(error as Error).message}`));
   }
   out(failures === 0 ? 'All checks passed.' : `${failures} check(s) failed.`);
   return failures === 0 ? 0 : 1;

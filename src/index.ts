@@ -1,5 +1,5 @@
 // Composition root: config → logger → database (migrated) → Bolt app → HTTP server; and back down.
-import { createBoltApp, EVENTS_PATH } from './app.js';
+import { createBoltApp } from './app.js';
 import { readAppConfig } from './config/env.js';
 import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
 import { deployMigrations } from './db/migrate.js';
@@ -8,6 +8,7 @@ import type { JobDeps } from './jobs/job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { systemClock, type Clock } from './lib/time.js';
+import { botTokensFor } from './slack/bot-tokens.js';
 import { closeServer, createHttpServer, listen } from './server.js';
 
 export type Dialbot = {
@@ -38,14 +39,14 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     const applied = await deployMigrations(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const { app, httpReceiver, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
-    const server = createHttpServer({ receiver: httpReceiver, receiverPaths: [EVENTS_PATH], isReady: () => isDatabaseReady(db.prisma), logger });
+    const { app, httpReceiver, receiverRoutes, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
+    const server = createHttpServer({ receiver: httpReceiver, receiverRoutes, isReady: () => isDatabaseReady(db.prisma), logger });
     const port = await listen(server, config.slack.port, config.slack.host);
     if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
-    const jobs: JobDeps = { prisma: db.prisma, client: app.client, botToken: config.slack.botToken, logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
+    const jobs: JobDeps = { prisma: db.prisma, client: app.client, botTokens: botTokensFor(config.slack, db.prisma), logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
     const scheduler: Scheduler | undefined = options.scheduler === false ? undefined : startScheduler(jobs);
     logger.info(
-      { port, mode: httpReceiver ? 'http' : 'socket', database: db.target.kind, slackApiUrl: config.slack.apiUrl },
+      { port, mode: httpReceiver ? 'http' : 'socket', workspaces: config.slack.oauth ? 'oauth' : 'single', database: db.target.kind, slackApiUrl: config.slack.apiUrl },
       'dialbot is ready',
     );
 

@@ -10,8 +10,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type ServerDeps = {
   receiver: HTTPReceiver | undefined;
-  /** Paths the receiver serves (Slack's events endpoint). */
-  receiverPaths: readonly string[];
+  /** What the receiver serves, as `METHOD /path`: Slack's events endpoint; the install routes under OAuth. */
+  receiverRoutes: readonly string[];
   isReady: () => Promise<boolean>;
   logger: Logger;
 };
@@ -41,7 +41,7 @@ export function createHttpServer(deps: ServerDeps): Server {
       );
       return;
     }
-    if (deps.receiver && deps.receiverPaths.includes(path) && req.method === 'POST') {
+    if (deps.receiver && deps.receiverRoutes.includes(`${req.method} ${path}`)) {
       if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
         res.setHeader('connection', 'close'); // do not leave the unread body on a kept-alive socket
         return json(res, 413, { ok: false, error: 'request body too large' });

@@ -63,22 +63,39 @@ const slackSchema = z
     if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is missing' });
     }
-    if (!env.SLACK_BOT_TOKEN) {
-      const oauth = env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET || env.SLACK_STATE_SECRET;
+    const oauthNames = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+    const oauthGiven = oauthNames.filter((name) => env[name]);
+    if (oauthGiven.length === 0) {
+      if (!env.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is missing' });
+      return;
+    }
+    // OAuth (many workspaces): all three settings, HTTP mode, and no single bot token beside it.
+    for (const name of oauthNames.filter((n) => !env[n])) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `is missing: an OAuth install needs ${oauthNames.join(', ')} (${oauthGiven.join(', ')} given)` });
+    }
+    if (env.SLACK_STATE_SECRET && env.SLACK_STATE_SECRET.length < 16) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_STATE_SECRET'], message: 'must be at least 16 characters' });
+    }
+    if (env.SLACK_BOT_TOKEN) {
       ctx.addIssue({
         code: 'custom',
         path: ['SLACK_BOT_TOKEN'],
-        message: oauth
-          ? 'is missing: multi-workspace OAuth install is not available yet, install to one workspace and set the bot token'
-          : 'is missing',
+        message: 'must be unset when the OAuth settings are given: a bot token serves one workspace, OAuth installs serve many',
       });
+    }
+    if (env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'must be unset for an OAuth install: installs to many workspaces are served over HTTP' });
     }
     // `when`: run even when a field above is malformed, so the operator sees every problem at once.
   }, { when: () => true });
 
 const HINTS: Record<string, string> = {
   SLACK_SIGNING_SECRET: "copy it from your Slack app's Basic Information → App Credentials → Signing Secret",
-  SLACK_BOT_TOKEN: "install the app to your workspace and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…)",
+  SLACK_BOT_TOKEN:
+    'for one workspace: install the app and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…); for many: leave it unset and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+  SLACK_CLIENT_ID: "copy it from your Slack app's Basic Information → App Credentials → Client ID",
+  SLACK_CLIENT_SECRET: "copy it from your Slack app's Basic Information → App Credentials → Client Secret",
+  SLACK_STATE_SECRET: 'any long random string (e.g. `openssl rand -hex 32`); it signs the OAuth state',
   SLACK_APP_TOKEN: 'create one under Basic Information → App-Level Tokens with the connections:write scope, or leave it unset for HTTP mode',
   SLACK_API_URL: 'leave it unset for https://slack.com/api/, or give the full base URL of a proxy or GovSlack',
   DATABASE_URL: 'leave it unset for the embedded database under ./data, or use postgresql://user:pass@host:5432/db',
@@ -97,9 +114,14 @@ export type BaseConfig = {
   backfillDays: number;
 };
 
+/** Many workspaces: each installs the app through `/slack/install`; their tokens live in the database. */
+export type OAuthConfig = { clientId: string; clientSecret: string; stateSecret: string };
+
 export type SlackConfig = {
   signingSecret: string | undefined;
-  botToken: string;
+  /** One workspace: its bot token. Unset when `oauth` is set. */
+  botToken: string | undefined;
+  oauth: OAuthConfig | undefined;
   appToken: string | undefined;
   apiUrl: string;
   port: number;
@@ -167,7 +189,10 @@ export function readAppConfig(env: Env = process.env): AppConfig {
     ...base,
     slack: {
       signingSecret: slack.SLACK_SIGNING_SECRET,
-      botToken: slack.SLACK_BOT_TOKEN as string,
+      botToken: slack.SLACK_BOT_TOKEN,
+      oauth: slack.SLACK_CLIENT_ID
+        ? { clientId: slack.SLACK_CLIENT_ID, clientSecret: slack.SLACK_CLIENT_SECRET as string, stateSecret: slack.SLACK_STATE_SECRET as string }
+        : undefined,
       appToken: slack.SLACK_APP_TOKEN,
       apiUrl: slack.SLACK_API_URL,
       port: slack.PORT,

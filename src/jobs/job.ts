@@ -3,6 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Holiday, JobRun, PrismaClient, Team } from '../generated/prisma/client.js';
 import type { Logger } from '../lib/logger.js';
+import type { BotTokens } from '../slack/bot-tokens.js';
 import type { Clock, LocalDate } from '../lib/time.js';
 
 /** A team as jobs see it: its holidays, and its members' timezones (jobs that run per rep zone). */
@@ -12,8 +13,8 @@ export type JobDeps = {
   prisma: PrismaClient;
   /** Sends to Slack: Bolt's client in the app, a WebClient of its own in the CLI. */
   client: WebClient;
-  /** The bot token each call carries (Bolt's client holds none of its own). */
-  botToken: string;
+  /** Each workspace's bot token (Bolt's client holds none of its own); none: the app is not installed there. */
+  botTokens: BotTokens;
   logger: Logger;
   /** The process's real clock: claim times and leases (the slot's instant may be simulated). */
   clock: Clock;
@@ -25,6 +26,9 @@ export type JobDeps = {
   /** Pause between messages to one channel (chat.postMessage allows about one a second); default 1100. */
   postIntervalMs?: number;
 };
+
+/** What a slot's run sends with: the job's deps and the bot token of the team's workspace. */
+export type SlotDeps = JobDeps & { botToken: string };
 
 export type SlotDecision =
   | { due: true; slot: string; date: LocalDate; zone: string }
@@ -39,7 +43,7 @@ export type JobDefinition = {
   /** For jobs with several slots per team at a time (one per rep timezone): each one's decision. */
   slotsFor?(team: JobTeam, now: Date, defaultTimezone: string): SlotDecision[];
   /** Builds and sends the slot's messages (each through deliver()); resolves with how many were sent now. */
-  run(deps: JobDeps, context: JobContext): Promise<{ messages: number }>;
+  run(deps: SlotDeps, context: JobContext): Promise<{ messages: number }>;
 };
 
 /** Every slot decision of `job` for `team` at `now`. */

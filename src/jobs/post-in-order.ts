@@ -4,12 +4,12 @@ import type { Reply } from '../blocks/activity-replies.js';
 import type { JobRun } from '../generated/prisma/client.js';
 import { sendWithCharts } from '../slack/upload-chart.js';
 import { deliver } from './claim.js';
-import type { JobDeps } from './job.js';
+import type { SlotDeps } from './job.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with how many messages were sent now (parts sent by an earlier attempt not counted). */
-export async function postInOrder(deps: JobDeps, run: JobRun, channel: string, messages: readonly Reply[]): Promise<number> {
+export async function postInOrder(deps: SlotDeps, run: JobRun, channel: string, messages: readonly Reply[]): Promise<number> {
   let sent = 0;
   for (const [index, message] of messages.entries()) {
     const result = await deliver(

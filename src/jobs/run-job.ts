@@ -55,6 +55,9 @@ async function runSlot(deps: JobDeps, job: JobDefinition, team: JobTeam, decisio
   // A finished slot is the common case on every tick after the post: no write for it.
   const existing = await deps.prisma.jobRun.findUnique({ where: { slot: decision.slot }, select: { finishedAt: true } });
   if (existing?.finishedAt) return { ...base, status: 'done', messages: 0 };
+  // Uninstalled (or never installed, under OAuth): nothing can be sent, so nothing is claimed.
+  const botToken = await deps.botTokens(team.workspaceId);
+  if (botToken === undefined) return { ...base, status: 'skipped', messages: 0, reason: 'dialbot is not installed in this workspace' };
   const claim = await claimSlot(deps.prisma, {
     slot: decision.slot,
     job: job.name,
@@ -66,7 +69,7 @@ async function runSlot(deps: JobDeps, job: JobDefinition, team: JobTeam, decisio
   if (claim.status !== 'claimed') return { ...base, status: claim.status, messages: 0 };
   if (claim.takeover) deps.logger.warn({ job: job.name, slot: decision.slot }, 'resuming a job run another process left unfinished');
   try {
-    const { messages } = await job.run(deps, { run: claim.run, team, slot: decision, at });
+    const { messages } = await job.run({ ...deps, botToken }, { run: claim.run, team, slot: decision, at });
     await finishRun(deps.prisma, claim.run, deps.clock());
     return { ...base, status: 'sent', messages };
   } catch (error) {

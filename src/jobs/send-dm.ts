@@ -2,10 +2,10 @@
 import type { Reply } from '../blocks/activity-replies.js';
 import type { JobRun } from '../generated/prisma/client.js';
 import { deliver } from './claim.js';
-import type { JobDeps, JobTeam } from './job.js';
+import type { SlotDeps, JobTeam } from './job.js';
 
 /** Resolves true when the message was sent now (false: an earlier attempt had sent it). */
-export async function sendDm(deps: JobDeps, run: Pick<JobRun, 'id' | 'slot' | 'claimedBy'>, recipient: string, userId: string, message: Reply): Promise<boolean> {
+export async function sendDm(deps: SlotDeps, run: Pick<JobRun, 'id' | 'slot' | 'claimedBy'>, recipient: string, userId: string, message: Reply): Promise<boolean> {
   const result = await deliver(
     deps.prisma,
     run,

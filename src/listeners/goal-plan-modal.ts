@@ -12,7 +12,7 @@ import { checkFeasibility, STAGES } from '../services/goals/learned-ratios.js';
 import { summarizePlan } from '../services/goals/plan-summary.js';
 import type { TeamCalendar } from '../services/goals/targets.js';
 import type { ListenerDeps } from './deps.js';
-import { memberFor } from './members.js';
+import { lookUpMember } from './members.js';
 import { validateGoalFields, type GoalFields, type GoalForm, type GoalFormRules } from './views/goal-plan-form.js';
 
 /** A plan may start from the first of the current month (in the manager's zone) to a year ahead. */
@@ -73,7 +73,7 @@ export async function repForPlan(
     if (args.preview) return { ok: true, rep: null }; // a preview stores nothing: saving will add them
     const info = await client.users.info({ user: args.repUserId }).catch(() => undefined);
     if (!info?.user || info.user.is_bot || info.user.deleted) return { ok: false, error: 'That user can’t be found in Slack (or is a bot); pick one of your reps.' };
-    rep = await memberFor(deps, client, args.manager.workspaceId, args.repUserId, args.now);
+    rep = await lookUpMember(deps, client, args.manager.workspaceId, args.repUserId, args.now);
   }
   return (await mayPlanFor(deps.prisma, args.manager, args.team.id, rep)) ? { ok: true, rep } : notOnTeam(rep.displayName);
 }

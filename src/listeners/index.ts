@@ -7,6 +7,7 @@ import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
+import { registerAppUninstalled } from './events/app-uninstalled.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOpenLogModalAction(app, deps);
   registerHomePeriodAction(app, deps);
   registerAppHomeOpened(app, deps);
+  registerAppUninstalled(app, deps);
   registerTeamSettingsView(app, deps);
   registerGoalPlanListeners(app, deps);
   registerLadderAction(app, deps);

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { deployMigrations } from '../../src/db/migrate.js';
 import {
   freePort,
@@ -565,6 +566,27 @@ describe.each(testDatabases())('dialbot CLI on %s', (database) => {
       expect(r.stdout).toMatch(/^✖ Slack auth\.test failed: invalid_auth/m);
       expect(r.stdout).toContain('1 check(s) failed.');
       expect(r.stdout + r.stderr).not.toContain(BOT_TOKEN);
+    });
+
+    onceIt('under OAuth, lists the installed workspaces and checks each token', async () => {
+      const url = dbs.copyOf(source.url);
+      const token = 'xoxb-installed-token-9';
+      // Closed before the child opens it: an embedded database serves one process at a time.
+      const withDb = async (fn: (prisma: PrismaClient) => Promise<unknown>) => {
+        const db = await openDatabase(url);
+        await fn(db.prisma).finally(() => db.close());
+      };
+      await withDb((prisma) => prisma.installation.create({ data: { workspaceId: 'T0001', botToken: token, botUserId: 'UBOT', botScopes: ['commands'], installerUserId: 'UADMIN', installedAt: new Date() } }));
+      try {
+        const r = await doctor({ DATABASE_URL: url, SLACK_BOT_TOKEN: undefined, SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-0123456789' });
+        expectExit(r, 0);
+        expect(r.stdout).toContain('✔ OAuth installs: 1 workspace(s); more install at <your URL>/slack/install\n✔ Slack bot token works (workspace Example, bot @dialbot)\n');
+        expect(fake.callsTo('auth.test').map((c) => c.token)).toEqual([token]);
+        expect(r.stdout + r.stderr).not.toContain(token);
+      } finally {
+        // On PostgreSQL the "copy" is the suite's shared source: leave it as it was.
+        await withDb((prisma) => prisma.installation.deleteMany());
+      }
     });
 
     onceIt('fails without SLACK_SIGNING_SECRET, naming it, exit 1', async () => {

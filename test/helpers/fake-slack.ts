@@ -29,7 +29,15 @@ export type FakeUser = {
   is_owner?: boolean;
   is_bot?: boolean;
   deleted?: boolean;
+  /** The user's workspace (default: the fake's own team). A token of another workspace can't see them. */
+  team_id?: string;
 };
+
+/** A workspace the app is installed into through OAuth: what `oauth.v2.access` hands back. */
+export type FakeInstall = { teamId: string; teamName: string; installerUserId: string; botToken: string; botUserId: string; appId?: string; enterprise?: boolean };
+
+/** The OAuth credentials the fake accepts in `oauth.v2.access`. */
+export const FAKE_OAUTH_CLIENT = { clientId: '1111.2222', clientSecret: 'fake-client-secret-0123456789' } as const;
 
 export type FakeFailure = { status?: number; error?: string; retryAfter?: number; times?: number };
 
@@ -220,6 +228,51 @@ export class FakeSlack {
     this.socketUrl = `ws://127.0.0.1:${port}${SOCKET_PATH}`;
     this.botUserId = botUserId;
     this.teamId = teamId;
+  }
+
+  // --- Many workspaces: OAuth codes, per-token workspaces, revoked tokens ---
+  private readonly installs = new Map<string, FakeInstall>(); // by bot token
+  private readonly codes = new Map<string, FakeInstall>();
+  private readonly revokedTokens = new Set<string>();
+  private codeCounter = 0;
+
+  /** The code Slack's consent screen would hand back after an admin approved `install`; good once. */
+  issueOAuthCode(install: FakeInstall): string {
+    this.codeCounter += 1;
+    const code = `code-${this.codeCounter}`;
+    this.codes.set(code, install);
+    return code;
+  }
+
+  /** Every later call with `token` fails with `token_revoked` (the app was uninstalled). */
+  revokeToken(token: string): void {
+    this.revokedTokens.add(token);
+  }
+
+  private exchangeCode(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== FAKE_OAUTH_CLIENT.clientId || args.client_secret !== FAKE_OAUTH_CLIENT.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    const install = this.codes.get(String(args.code));
+    if (install === undefined) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    this.installs.set(install.botToken, install);
+    return {
+      ok: true,
+      access_token: install.botToken,
+      token_type: 'bot',
+      scope: 'commands,chat:write,users:read,files:write,channels:join',
+      bot_user_id: install.botUserId,
+      app_id: install.appId ?? 'A0DIALBOT',
+      team: { id: install.teamId, name: install.teamName },
+      enterprise: install.enterprise ? { id: 'E0001', name: 'Org' } : null,
+      is_enterprise_install: install.enterprise ?? false,
+      authed_user: { id: install.installerUserId },
+    };
+  }
+
+  /** The workspace a token belongs to: an OAuth install's, or the fake's own team. */
+  private workspaceOf(token: string | undefined): { teamId: string; teamName: string; botUserId: string } {
+    const install = token === undefined ? undefined : this.installs.get(token);
+    return install ?? { teamId: this.teamId, teamName: 'Example', botUserId: this.botUserId };
   }
 
   static async start(options: { botUserId?: string; teamId?: string } = {}): Promise<FakeSlack> {
@@ -560,6 +613,9 @@ export class FakeSlack {
       await this.wait(method);
       const failure = this.takeFailure(method);
       if (failure !== undefined) return this.send(res, failure);
+      // The code exchange is the one call made without a token.
+      if (method === 'oauth.v2.access') return this.send(res, { body: this.exchangeCode(args) });
+      if (token !== undefined && this.revokedTokens.has(token)) return this.send(res, { body: { ok: false, error: 'token_revoked' } });
       if (method === 'apps.connections.open') {
         // Socket Mode: only an app-level token opens a connection.
         if (token === undefined || !token.startsWith('xapp-')) return this.send(res, { body: { ok: false, error: 'invalid_auth' } });
@@ -570,7 +626,7 @@ export class FakeSlack {
       }
       const refused = this.refuseUnknownFiles(method === 'views.publish' && isRecord(args.view) ? args.view.blocks : args.blocks);
       if (refused !== undefined) return this.send(res, { body: refused });
-      return this.send(res, { body: this.answer(method, args) });
+      return this.send(res, { body: this.answer(method, args, token) });
     }
 
     if (path.startsWith('/response/')) {
@@ -648,7 +704,7 @@ export class FakeSlack {
     const tz = user.tz ?? 'America/New_York';
     return {
       id: user.id,
-      team_id: this.teamId,
+      team_id: user.team_id ?? this.teamId,
       name,
       real_name: realName,
       deleted: user.deleted ?? false,
@@ -666,26 +722,29 @@ export class FakeSlack {
     };
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     const str = (key: string): string | undefined => {
       const v = args[key];
       return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
     };
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const workspace = this.workspaceOf(token);
         return {
           ok: true,
           url: 'https://example.slack.com/',
-          team: 'Example',
+          team: workspace.teamName,
           user: 'dialbot',
-          team_id: this.teamId,
-          user_id: this.botUserId,
+          team_id: workspace.teamId,
+          user_id: workspace.botUserId,
           bot_id: 'B0001',
           is_enterprise_install: false,
         };
+      }
       case 'users.info': {
         const user = this.users.get(str('user') ?? '');
-        return user === undefined ? { ok: false, error: 'user_not_found' } : { ok: true, user: this.userInfo(user) };
+        const visible = user !== undefined && (user.team_id ?? this.teamId) === this.workspaceOf(token).teamId;
+        return user === undefined || !visible ? { ok: false, error: 'user_not_found' } : { ok: true, user: this.userInfo(user) };
       }
       case 'users.lookupByEmail': {
         const email = (str('email') ?? '').toLowerCase();

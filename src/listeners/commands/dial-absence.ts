@@ -12,7 +12,7 @@ import { recordAbsence } from '../../services/absences/record-absence.js';
 import { targetChange, workdaysIn } from '../../services/absences/target-change.js';
 import { resolveEntryDate } from '../../services/activities/entry-date.js';
 import { loadTargetContext } from '../../services/progress/rep-progress.js';
-import { memberFor } from '../members.js';
+import { lookUpMember } from '../members.js';
 import type { DialContext } from './dial-context.js';
 import type { AbsenceCommand } from './dial-grammar.js';
 
@@ -33,7 +33,7 @@ async function subjectOf(ctx: DialContext, command: AbsenceCommand): Promise<Mem
   // A caller who manages nothing may only touch their own PTO and sick leave: refuse before
   // looking the mentioned user up, so nothing at all is stored.
   if ((!self || command.kind === 'ramp') && !(await managesAnyTeam(deps.prisma, caller))) throw refusal(command, command.userId);
-  const rep = self ? caller : await memberFor(deps, ctx.client, caller.workspaceId, command.userId!, ctx.now);
+  const rep = self ? caller : await lookUpMember(deps, ctx.client, caller.workspaceId, command.userId!, ctx.now);
   const right = await absenceRight(deps.prisma, caller, rep, command.kind);
   if (right === 'allowed') return rep;
   if (right === 'not_their_manager') {

@@ -5,7 +5,7 @@ import { errorReply } from '../../blocks/activity-replies.js';
 import { statsReply } from '../../blocks/progress.js';
 import { managesMember } from '../../services/members/manager-rights.js';
 import { repProgress } from '../../services/progress/rep-progress.js';
-import { memberFor } from '../members.js';
+import { lookUpMember } from '../members.js';
 import type { DialContext } from './dial-context.js';
 
 const NOT_YOURS = 'Only a rep’s managers can see their stats. `/dial stats` shows your own.';
@@ -25,7 +25,7 @@ async function visibleRep(ctx: DialContext, userId: string): Promise<Member | { 
     if (!known) return { refusal: `<@${userId}> hasn’t used dialbot yet, so there are no stats to show.` };
   }
   // Known members get their profile (timezone) refreshed when stale; admins may look anyone up.
-  const rep = await memberFor(deps, client, caller.workspaceId, userId, now);
+  const rep = await lookUpMember(deps, client, caller.workspaceId, userId, now);
   return (await managesMember(deps.prisma, caller, rep)) ? rep : { refusal: NOT_YOURS };
 }
 

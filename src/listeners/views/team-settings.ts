@@ -10,7 +10,7 @@ import type { TeamSettingsInput } from '../../services/teams/team-settings.js';
 import { updateTeamSettings } from '../../services/teams/update-team-settings.js';
 import type { ListenerDeps } from '../deps.js';
 import { messageForFailure } from '../failures.js';
-import { memberFor } from '../members.js';
+import { lookUpMember, memberFor } from '../members.js';
 import { readTeamForm, teamModalMetadata } from './team-settings-form.js';
 
 type Errors = Record<string, string>;
@@ -61,9 +61,9 @@ export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
     let dm: Reply | undefined;
     try {
       const { settings } = save;
-      const managers = await Promise.all(settings.managerUserIds.map((id) => memberFor(deps, client, workspaceId, id, now)));
+      const managers = await Promise.all(settings.managerUserIds.map((id) => lookUpMember(deps, client, workspaceId, id, now)));
       // Reps dialbot has not met yet are looked up (their timezone) and created as they are added.
-      const reps = settings.repUserIds ? await Promise.all(settings.repUserIds.map((id) => memberFor(deps, client, workspaceId, id, now))) : undefined;
+      const reps = settings.repUserIds ? await Promise.all(settings.repUserIds.map((id) => lookUpMember(deps, client, workspaceId, id, now))) : undefined;
       const result = await updateTeamSettings(deps.prisma, {
         workspaceId,
         teamId: save.teamId,

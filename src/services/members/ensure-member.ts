@@ -1,6 +1,7 @@
 // A member is created on first use, in the workspace's default team, with the timezone and
 // admin flags Slack reports; the profile is re-read from Slack at most once a day.
 import type { Member, PrismaClient } from '../../generated/prisma/client.js';
+import { isUserError } from '../../lib/errors.js';
 import { isValidTimezone } from '../../lib/time.js';
 import { ensureDefaultTeam } from './ensure-default-team.js';
 
@@ -11,7 +12,7 @@ export type SlackProfile = {
   isWorkspaceAdmin: boolean;
 };
 
-/** Reads Slack profiles; implemented over Bolt's WebClient at the edge. */
+/** Reads Slack profiles; implemented over Bolt's WebClient at the edge. Throws a UserError for a user the workspace doesn't have. */
 export type SlackDirectory = {
   profile(slackUserId: string): Promise<SlackProfile>;
 };
@@ -40,6 +41,8 @@ export async function ensureMember(
   try {
     profile = await directory.profile(input.slackUserId);
   } catch (error) {
+    // Slack says no such user: a stranger is never remembered.
+    if (isUserError(error) && !existing) throw error;
     // Slack being slow or down must not stop a rep from logging: keep what we know, retry next time.
     onProfileError(error);
   }

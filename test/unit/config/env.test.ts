@@ -28,6 +28,7 @@ describe('readAppConfig', () => {
       slack: {
         signingSecret: SECRET,
         botToken: TOKEN,
+        oauth: undefined,
         appToken: undefined,
         apiUrl: 'https://slack.com/api/',
         port: 3000,
@@ -58,6 +59,7 @@ describe('readAppConfig', () => {
       slack: {
         signingSecret: SECRET,
         botToken: TOKEN,
+        oauth: undefined,
         appToken: 'xapp-1-abc',
         apiUrl: 'http://127.0.0.1:4000/api/',
         port: 8080,
@@ -81,12 +83,12 @@ describe('readAppConfig', () => {
     const error = configError({});
     expect(error.problems).toEqual([
       "SLACK_SIGNING_SECRET is missing — copy it from your Slack app's Basic Information → App Credentials → Signing Secret",
-      'SLACK_BOT_TOKEN is missing — install the app to your workspace and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+      'SLACK_BOT_TOKEN is missing — for one workspace: install the app and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…); for many: leave it unset and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
     ]);
     expect(error.message).toBe(
       'dialbot cannot start; fix these settings (in .env or the environment):\n' +
         "  - SLACK_SIGNING_SECRET is missing — copy it from your Slack app's Basic Information → App Credentials → Signing Secret\n" +
-        '  - SLACK_BOT_TOKEN is missing — install the app to your workspace and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+        '  - SLACK_BOT_TOKEN is missing — for one workspace: install the app and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…); for many: leave it unset and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
     );
     expect(error.name).toBe('ConfigError');
     expect(error.code).toBe('config_invalid');
@@ -105,7 +107,7 @@ describe('readAppConfig', () => {
     expect(config.slack.appToken).toBe('xapp-1-A1-abc');
     // The bot token is still needed.
     expect(configError({ SLACK_APP_TOKEN: 'xapp-1-A1-abc' }).problems).toEqual([
-      'SLACK_BOT_TOKEN is missing — install the app to your workspace and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+      'SLACK_BOT_TOKEN is missing — for one workspace: install the app and copy OAuth & Permissions → Bot User OAuth Token (xoxb-…); for many: leave it unset and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
     ]);
   });
 
@@ -186,12 +188,33 @@ describe('readAppConfig', () => {
     expect(config.slack.port).toBe(8080);
   });
 
-  it('says multi-workspace OAuth is not available yet when only OAuth settings are given', () => {
-    for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) {
-      const error = configError({ SLACK_SIGNING_SECRET: SECRET, [name]: 'value' });
-      expect(error.problems).toHaveLength(1);
-      expect(error.problems[0]).toMatch(/^SLACK_BOT_TOKEN is missing: multi-workspace OAuth install is not available yet/);
-    }
+  describe('OAuth installs to many workspaces', () => {
+    const OAUTH: Env = { SLACK_SIGNING_SECRET: SECRET, SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789' };
+
+    it('reads the three settings, with no bot token', () => {
+      const { slack } = readAppConfig(OAUTH);
+      expect(slack.botToken).toBeUndefined();
+      expect(slack.oauth).toEqual({ clientId: '111.222', clientSecret: 'client-secret-value', stateSecret: 'state-secret-0123456789' });
+    });
+
+    it('names each missing OAuth setting when only some are given', () => {
+      const error = configError({ SLACK_SIGNING_SECRET: SECRET, SLACK_CLIENT_ID: '111.222' });
+      expect(error.problems.map((p) => p.split(' ')[0])).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+      expect(error.problems[0]).toMatch(/^SLACK_CLIENT_SECRET is missing: an OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET \(SLACK_CLIENT_ID given\)/);
+    });
+
+    it('refuses a bot token or Socket Mode beside OAuth, and a short state secret', () => {
+      const error = configError({ ...OAUTH, SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: 'xapp-1-abc', SLACK_STATE_SECRET: 'short' });
+      expect(error.problems.map((p) => p.split(' ').slice(0, 4).join(' '))).toEqual([
+        'SLACK_STATE_SECRET must be at',
+        'SLACK_BOT_TOKEN must be unset',
+        'SLACK_APP_TOKEN must be unset',
+      ]);
+    });
+
+    it('asks for a bot token or the OAuth settings when neither is given', () => {
+      expect(configError({ SLACK_SIGNING_SECRET: SECRET }).problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing — for one workspace: .* for many: leave it unset and set SLACK_CLIENT_ID/)]);
+    });
   });
 });
 

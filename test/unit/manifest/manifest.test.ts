@@ -3,10 +3,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../../src/slack/oauth.js';
 
 type Manifest = {
   features: { app_home: { home_tab_enabled: boolean }; bot_user: { display_name: string }; slash_commands: Array<{ command: string; url: string; usage_hint: string }> };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -49,6 +50,12 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.bot_user.display_name).toBe('dialbot');
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('lets the app be installed to many workspaces: the redirect URL, the same scopes as the installer asks, uninstall events', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(new RegExp(`^https://.+${REDIRECT_PATH}$`))]);
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
   });
 
   it('asks for the scope of every Web API method the code calls, and no unused one', () => {

@@ -1,0 +1,54 @@
+// Bolt's InstallationStore over the Installation table: OAuth installs are stored here, and every
+// request from a workspace is authorised with the bot token its installation holds.
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../lib/time.js';
+import { recordInstallation } from '../services/installations/record-installation.js';
+import { APP_UNINSTALLED, removeInstallation } from '../services/installations/remove-installation.js';
+
+/** Thrown for an install dialbot cannot serve; Bolt shows the installer its failure page. */
+export class UnsupportedInstallationError extends Error {}
+
+export function databaseInstallationStore(prisma: PrismaClient, clock: Clock): InstallationStore {
+  return {
+    async storeInstallation(installation) {
+      // Org-wide installs are off in the manifest: each workspace installs for itself.
+      if (installation.isEnterpriseInstall || !installation.team) throw new UnsupportedInstallationError('org-wide installs are not supported; install dialbot to each workspace');
+      if (!installation.bot) throw new UnsupportedInstallationError('the install granted no bot token');
+      await recordInstallation(
+        prisma,
+        {
+          workspaceId: installation.team.id,
+          workspaceName: installation.team.name,
+          enterpriseId: installation.enterprise?.id,
+          appId: installation.appId,
+          botToken: installation.bot.token,
+          botId: installation.bot.id,
+          botUserId: installation.bot.userId,
+          botScopes: installation.bot.scopes,
+          installerUserId: installation.user.id,
+        },
+        clock(),
+      );
+    },
+
+    async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v2', false>> {
+      const row = query.teamId ? await prisma.installation.findUnique({ where: { workspaceId: query.teamId } }) : null;
+      if (!row) throw new Error(`dialbot is not installed in workspace ${query.teamId ?? query.enterpriseId ?? '(none)'}`);
+      return {
+        team: { id: row.workspaceId },
+        enterprise: row.enterpriseId ? { id: row.enterpriseId } : undefined,
+        user: { id: row.installerUserId, token: undefined, scopes: undefined },
+        bot: { token: row.botToken, id: row.botId ?? '', userId: row.botUserId, scopes: row.botScopes },
+        ...(row.appId ? { appId: row.appId } : {}),
+        tokenType: 'bot',
+        isEnterpriseInstall: false,
+        authVersion: 'v2',
+      };
+    },
+
+    async deleteInstallation(query) {
+      if (query.teamId) await removeInstallation(prisma, { workspaceId: query.teamId, reason: APP_UNINSTALLED, now: clock() });
+    },
+  };
+}
