@@ -10,6 +10,7 @@ import { debouncedHomeRefresh } from './listeners/home-refresh.js';
 import { registerListeners } from './listeners/index.js';
 import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
+import { secretBox } from './lib/secret-box.js';
 import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH } from './slack/oauth.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -85,7 +86,7 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
       endpoints: EVENTS_PATH,
       logger,
       bodyLimit: BODY_LIMIT_BYTES,
-      ...(oauth ? oauthReceiverOptions(oauth, { prisma: deps.prisma, logger: deps.logger, clock: deps.clock, apiUrl: config.slack.apiUrl, client }) : {}),
+      ...(oauth ? oauthReceiverOptions(oauth, { prisma: deps.prisma, logger: deps.logger, clock: deps.clock, apiUrl: config.slack.apiUrl, client, box: secretBox(config.slack.tokenEncryptionKey) }) : {}),
     });
     receiver = httpReceiver;
   }

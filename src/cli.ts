@@ -284,7 +284,19 @@ async function doctor(): Promise<number> {
     await withDatabase(async (db) => {
       const installations = await db.prisma.installation.findMany({ select: { workspaceId: true, botToken: true }, orderBy: { installedAt: 'asc' } });
       out(`${installations.length === 0 ? '!' : '✔'} OAuth installs: ${installations.length} workspace(s); more install at <your URL>/slack/install`);
-      for (const i of installations) await checkBotToken(check, slack.apiUrl, i.botToken, `workspace ${i.workspaceId}: reinstall the app there`);
+      const { secretBox } = await import('./lib/secret-box.js');
+      const box = secretBox(slack.tokenEncryptionKey);
+      for (const i of installations) {
+        let token: string;
+        try {
+          token = box.open(i.botToken);
+        } catch (error) {
+          check(false, `workspace ${i.workspaceId}: ${(error as Error).message}`);
+          continue;
+        }
+        await checkBotToken(check, slack.apiUrl, token, `workspace ${i.workspaceId}: reinstall the app there`);
+      }
+      if (!slack.tokenEncryptionKey && installations.length > 0) out('! bot tokens are stored unencrypted: set TOKEN_ENCRYPTION_KEY (see README); dialbot encrypts them at its next start');
     }).catch((error: unknown) => check(false, `installations: ${(error as Error).message}`));
   }
   out(failures === 0 ? 'All checks passed.' : `${failures} check(s) failed.`);

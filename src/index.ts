@@ -8,7 +8,9 @@ import type { JobDeps } from './jobs/job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { systemClock, type Clock } from './lib/time.js';
+import { secretBox } from './lib/secret-box.js';
 import { botTokensFor } from './slack/bot-tokens.js';
+import { sealStoredTokens } from './slack/installation-store.js';
 import { closeServer, createHttpServer, listen } from './server.js';
 
 export type Dialbot = {
@@ -29,6 +31,16 @@ export type StartOptions = {
   scheduler?: boolean;
 };
 
+/** OAuth bot tokens: sealed if a key is set (those stored before it, now), else a warning. */
+async function protectStoredTokens(db: Database, key: Buffer | undefined, logger: Logger): Promise<void> {
+  if (!key) {
+    logger.warn('TOKEN_ENCRYPTION_KEY is not set: OAuth bot tokens are stored unencrypted in the database');
+    return;
+  }
+  const sealed = await sealStoredTokens(db.prisma, secretBox(key));
+  if (sealed > 0) logger.info({ sealed }, 'encrypted bot tokens stored before TOKEN_ENCRYPTION_KEY was set');
+}
+
 export async function startDialbot(options: StartOptions = {}): Promise<Dialbot> {
   const config = readAppConfig(options.env);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
@@ -38,6 +50,7 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
   try {
     const applied = await deployMigrations(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    if (config.slack.oauth) await protectStoredTokens(db, config.slack.tokenEncryptionKey, logger);
 
     const { app, httpReceiver, receiverRoutes, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
     const server = createHttpServer({ receiver: httpReceiver, receiverRoutes, isReady: () => isDatabaseReady(db.prisma), logger });

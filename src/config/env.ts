@@ -48,6 +48,9 @@ const slackSchema = z
     SLACK_CLIENT_ID: optionalText,
     SLACK_CLIENT_SECRET: optionalText,
     SLACK_STATE_SECRET: optionalText,
+    TOKEN_ENCRYPTION_KEY: optionalText
+      .transform((s) => (s === undefined ? undefined : /^[0-9a-f]{64}$/i.test(s) ? Buffer.from(s, 'hex') : Buffer.from(s, 'base64')))
+      .refine((key) => key === undefined || key.length === 32, { message: 'must be 32 bytes: 64 hex characters or 44 base64 characters' }),
     SLACK_API_URL: optionalText
       .pipe(z.url({ protocol: /^https?$/ }).optional())
       .transform((s) => {
@@ -96,6 +99,7 @@ const HINTS: Record<string, string> = {
   SLACK_CLIENT_ID: "copy it from your Slack app's Basic Information → App Credentials → Client ID",
   SLACK_CLIENT_SECRET: "copy it from your Slack app's Basic Information → App Credentials → Client Secret",
   SLACK_STATE_SECRET: 'any long random string (e.g. `openssl rand -hex 32`); it signs the OAuth state',
+  TOKEN_ENCRYPTION_KEY: 'generate one with `openssl rand -hex 32`, and keep it as safe as the database backups',
   SLACK_APP_TOKEN: 'create one under Basic Information → App-Level Tokens with the connections:write scope, or leave it unset for HTTP mode',
   SLACK_API_URL: 'leave it unset for https://slack.com/api/, or give the full base URL of a proxy or GovSlack',
   DATABASE_URL: 'leave it unset for the embedded database under ./data, or use postgresql://user:pass@host:5432/db',
@@ -122,6 +126,8 @@ export type SlackConfig = {
   /** One workspace: its bot token. Unset when `oauth` is set. */
   botToken: string | undefined;
   oauth: OAuthConfig | undefined;
+  /** Seals the bot tokens OAuth installs store; unset, they are stored as they are. */
+  tokenEncryptionKey: Buffer | undefined;
   appToken: string | undefined;
   apiUrl: string;
   port: number;
@@ -193,6 +199,7 @@ export function readAppConfig(env: Env = process.env): AppConfig {
       oauth: slack.SLACK_CLIENT_ID
         ? { clientId: slack.SLACK_CLIENT_ID, clientSecret: slack.SLACK_CLIENT_SECRET as string, stateSecret: slack.SLACK_STATE_SECRET as string }
         : undefined,
+      tokenEncryptionKey: slack.TOKEN_ENCRYPTION_KEY,
       appToken: slack.SLACK_APP_TOKEN,
       apiUrl: slack.SLACK_API_URL,
       port: slack.PORT,

@@ -2,6 +2,7 @@
 // request from a workspace is authorised with the bot token its installation holds.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { isSealed, type SecretBox } from '../lib/secret-box.js';
 import type { Clock } from '../lib/time.js';
 import { recordInstallation } from '../services/installations/record-installation.js';
 import { APP_UNINSTALLED, removeInstallation } from '../services/installations/remove-installation.js';
@@ -9,7 +10,23 @@ import { APP_UNINSTALLED, removeInstallation } from '../services/installations/r
 /** Thrown for an install dialbot cannot serve; Bolt shows the installer its failure page. */
 export class UnsupportedInstallationError extends Error {}
 
-export function databaseInstallationStore(prisma: PrismaClient, clock: Clock): InstallationStore {
+/**
+ * Seals tokens stored before TOKEN_ENCRYPTION_KEY was set (run at start-up); resolves with how many.
+ * A token already sealed is left alone.
+ */
+export async function sealStoredTokens(prisma: PrismaClient, box: SecretBox): Promise<number> {
+  const rows = await prisma.installation.findMany({ select: { workspaceId: true, botToken: true } });
+  let sealed = 0;
+  for (const row of rows.filter((r) => !isSealed(r.botToken))) {
+    // Compare-and-set: a token installed again meanwhile is not overwritten with the old one.
+    const { count } = await prisma.installation.updateMany({ where: { workspaceId: row.workspaceId, botToken: row.botToken }, data: { botToken: box.seal(row.botToken) } });
+    sealed += count;
+  }
+  return sealed;
+}
+
+/** `box` seals each bot token before it is stored and opens it when a request needs it. */
+export function databaseInstallationStore(prisma: PrismaClient, clock: Clock, box: SecretBox): InstallationStore {
   return {
     async storeInstallation(installation) {
       // Org-wide installs are off in the manifest: each workspace installs for itself.
@@ -22,7 +39,7 @@ export function databaseInstallationStore(prisma: PrismaClient, clock: Clock): I
           workspaceName: installation.team.name,
           enterpriseId: installation.enterprise?.id,
           appId: installation.appId,
-          botToken: installation.bot.token,
+          botToken: box.seal(installation.bot.token),
           botId: installation.bot.id,
           botUserId: installation.bot.userId,
           botScopes: installation.bot.scopes,
@@ -39,7 +56,7 @@ export function databaseInstallationStore(prisma: PrismaClient, clock: Clock): I
         team: { id: row.workspaceId },
         enterprise: row.enterpriseId ? { id: row.enterpriseId } : undefined,
         user: { id: row.installerUserId, token: undefined, scopes: undefined },
-        bot: { token: row.botToken, id: row.botId ?? '', userId: row.botUserId, scopes: row.botScopes },
+        bot: { token: box.open(row.botToken), id: row.botId ?? '', userId: row.botUserId, scopes: row.botScopes },
         ...(row.appId ? { appId: row.appId } : {}),
         tokenType: 'bot',
         isEnterpriseInstall: false,

@@ -9,6 +9,7 @@ import { welcomeMessage } from '../blocks/welcome.js';
 import type { OAuthConfig } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../lib/logger.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import type { Clock } from '../lib/time.js';
 import { databaseInstallationStore } from './installation-store.js';
 
@@ -18,7 +19,7 @@ export const REDIRECT_PATH = '/slack/oauth_redirect';
 /** The bot scopes dialbot asks for: the same list as manifest.yml (a test keeps them equal). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'files:write', 'channels:join'] as const;
 
-export type OAuthDeps = { prisma: PrismaClient; logger: Logger; clock: Clock; apiUrl: string; client: () => WebClient };
+export type OAuthDeps = { prisma: PrismaClient; logger: Logger; clock: Clock; apiUrl: string; client: () => WebClient; box: SecretBox };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -57,7 +58,7 @@ export function oauthReceiverOptions(oauth: OAuthConfig, deps: OAuthDeps): Parti
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: [...BOT_SCOPES],
-    installationStore: databaseInstallationStore(deps.prisma, deps.clock),
+    installationStore: databaseInstallationStore(deps.prisma, deps.clock, deps.box),
     installerOptions: {
       installPath: INSTALL_PATH,
       redirectUriPath: REDIRECT_PATH,

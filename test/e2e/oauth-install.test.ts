@@ -1,11 +1,14 @@
 // Installs to many workspaces: Bolt's OAuth installer against the fake Slack (`oauth.v2.access`),
 // two workspaces served by one process whose data never mixes, and uninstall clean-up.
 import { runJob } from '../../src/jobs/run-job.js';
+import { secretBox } from '../../src/lib/secret-box.js';
+import { sealStoredTokens } from '../../src/slack/installation-store.js';
 import { FAKE_OAUTH_CLIENT, type FakeInstall } from '../helpers/fake-slack.js';
 import { eventually, SIGNING_SECRET, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 import { SlackRequester } from '../helpers/slack-request.js';
 
 const STATE_SECRET = 'state-secret-0123456789abcdef';
+const TOKEN_KEY = 'a3'.repeat(32);
 const ACME: FakeInstall = { teamId: 'TACME', teamName: 'Acme', installerUserId: 'UACMEADMIN', botToken: 'xoxb-acme-secret-token-1', botUserId: 'UACMEBOT' };
 const GLOBEX: FakeInstall = { teamId: 'TGLOBEX', teamName: 'Globex', installerUserId: 'UGLXADMIN', botToken: 'xoxb-globex-secret-token-2', botUserId: 'UGLXBOT' };
 const ACME_REP = 'UACMEREP';
@@ -19,7 +22,7 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
   beforeAll(async () => {
     h = await startHarness({
       database,
-      env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: FAKE_OAUTH_CLIENT.clientId, SLACK_CLIENT_SECRET: FAKE_OAUTH_CLIENT.clientSecret, SLACK_STATE_SECRET: STATE_SECRET },
+      env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: FAKE_OAUTH_CLIENT.clientId, SLACK_CLIENT_SECRET: FAKE_OAUTH_CLIENT.clientSecret, SLACK_STATE_SECRET: STATE_SECRET, TOKEN_ENCRYPTION_KEY: TOKEN_KEY },
     });
     base = `http://127.0.0.1:${h.dialbot.port}`;
     for (const w of [ACME, GLOBEX]) {
@@ -70,8 +73,13 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     const exchange = h.slack.callsTo('oauth.v2.access');
     expect(exchange).toHaveLength(1);
     expect(exchange[0]!.args).toMatchObject({ client_id: FAKE_OAUTH_CLIENT.clientId, code: 'code-1' });
-    expect(await h.prisma.installation.findMany()).toEqual([
-      expect.objectContaining({ workspaceId: ACME.teamId, botToken: ACME.botToken, botUserId: ACME.botUserId, installerUserId: ACME.installerUserId, botScopes: ['commands', 'chat:write', 'users:read', 'files:write', 'channels:join'] }),
+    const [stored] = await h.prisma.installation.findMany();
+    // Sealed with TOKEN_ENCRYPTION_KEY: the database alone does not give the token away.
+    expect(stored?.botToken).toMatch(/^v1\./);
+    expect(stored?.botToken).not.toContain(ACME.botToken.slice(5));
+    expect(secretBox(Buffer.from(TOKEN_KEY, 'hex')).open(stored!.botToken)).toBe(ACME.botToken);
+    expect([stored]).toEqual([
+      expect.objectContaining({ workspaceId: ACME.teamId, botUserId: ACME.botUserId, installerUserId: ACME.installerUserId, botScopes: ['commands', 'chat:write', 'users:read', 'files:write', 'channels:join'] }),
     ]);
     expect(await h.prisma.workspace.findUnique({ where: { id: ACME.teamId } })).toMatchObject({ name: 'Acme' });
     expect(await h.prisma.auditEvent.findMany({ select: { action: true, workspaceId: true, actorUserId: true } })).toEqual([
@@ -134,6 +142,20 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     expect(board).not.toContain(ACME_REP);
     expect(await h.prisma.member.count({ where: { workspaceId: GLOBEX.teamId, slackUserId: ACME_REP } })).toBe(0);
     expect(await h.prisma.team.findMany({ where: { name: 'Acme Hunters' }, select: { workspaceId: true } })).toEqual([{ workspaceId: ACME.teamId }]);
+  });
+
+  it('encrypts tokens stored before the key was set, once, and serves their workspace with them', async () => {
+    await h.prisma.workspace.create({ data: { id: ACME.teamId, name: 'Acme' } });
+    await h.prisma.installation.create({
+      data: { workspaceId: ACME.teamId, botToken: ACME.botToken, botUserId: ACME.botUserId, botScopes: ['commands'], installerUserId: ACME.installerUserId, installedAt: new Date() },
+    });
+    const box = secretBox(Buffer.from(TOKEN_KEY, 'hex'));
+    expect(await sealStoredTokens(h.prisma, box)).toBe(1);
+    expect(await sealStoredTokens(h.prisma, box)).toBe(0);
+    const { botToken } = await h.prisma.installation.findUniqueOrThrow({ where: { workspaceId: ACME.teamId } });
+    expect(botToken).toMatch(/^v1\./);
+    expect(await slashIn(ACME, ACME_REP, '3')).toMatch(/3 dials/);
+    expect(h.slack.callsTo('users.info').every((c) => c.token === ACME.botToken)).toBe(true);
   });
 
   it('ignores requests from a workspace that never installed dialbot', async () => {

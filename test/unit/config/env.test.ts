@@ -212,6 +212,16 @@ describe('readAppConfig', () => {
       ]);
     });
 
+    it('reads TOKEN_ENCRYPTION_KEY as 32 bytes in hex or base64, and refuses any other length without echoing it', () => {
+      const hex = 'ab'.repeat(32);
+      expect(readAppConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY: hex }).slack.tokenEncryptionKey).toEqual(Buffer.from(hex, 'hex'));
+      const base64 = Buffer.alloc(32, 7).toString('base64');
+      expect(readAppConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY: base64 }).slack.tokenEncryptionKey).toEqual(Buffer.alloc(32, 7));
+      const error = configError({ ...OAUTH, TOKEN_ENCRYPTION_KEY: 'too-short-secret' });
+      expect(error.problems).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be 32 bytes: 64 hex characters or 44 base64 characters — generate one with `openssl rand -hex 32`/)]);
+      expect(error.message).not.toContain('too-short-secret');
+    });
+
     it('asks for a bot token or the OAuth settings when neither is given', () => {
       expect(configError({ SLACK_SIGNING_SECRET: SECRET }).problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing — for one workspace: .* for many: leave it unset and set SLACK_CLIENT_ID/)]);
     });
