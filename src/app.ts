@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from './lib/logger.js';
 import type { ListenerDeps } from './listeners/deps.js';
-import { debouncedHomeRefresh } from './listeners/home-refresh.js';
+import { debouncedHomeRefresh, type HomeRefresh } from './listeners/home-refresh.js';
 import { registerListeners } from './listeners/index.js';
 import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
@@ -49,6 +49,8 @@ function singleTokenAuthorize(client: () => WebClient, botToken: string): Author
 export type BoltParts = {
   app: App;
   httpReceiver: HTTPReceiver | undefined;
+  /** Republishes App Homes after entries are logged; outside a Slack request, pass `app.client`. */
+  homeRefresh: HomeRefresh;
   /** Cancels pending App Home refreshes; closes the Socket Mode connection (if any) and resolves once it is closed. */
   disconnect(): Promise<void>;
   /** Resolves when every listener already running has finished (work after ack included), or after `graceMs`. */
@@ -57,9 +59,10 @@ export type BoltParts = {
 
 export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>): BoltParts {
   // The member is read again when the refresh runs: seconds later their team or profile may have changed.
+  // The bot token goes with every call: Bolt's own client (used outside requests) holds none.
   const homeRefresh = debouncedHomeRefresh(async (member, client) => {
     const current = await base.prisma.member.findUnique({ where: { id: member.id } });
-    if (current) await publishHome(deps, client, current, base.clock());
+    if (current) await publishHome(deps, client, current, base.clock(), 'week', config.slack.botToken);
   }, base.logger);
   const deps: ListenerDeps = { ...base, homeRefresh };
   const logger = boltLogger(deps.logger);
@@ -105,6 +108,7 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
   return {
     app,
     httpReceiver,
+    homeRefresh,
     async disconnect() {
       await homeRefresh.stop();
       if (!socketReceiver) return;

@@ -1,4 +1,5 @@
 // Composition root: config → logger → database (migrated) → Bolt app → HTTP server; and back down.
+import { activitiesEndpoint } from './api/activities-endpoint.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { readAppConfig } from './config/env.js';
 import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
@@ -38,8 +39,17 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     const applied = await deployMigrations(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const { app, httpReceiver, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
-    const server = createHttpServer({ receiver: httpReceiver, receiverPaths: [EVENTS_PATH], isReady: () => isDatabaseReady(db.prisma), logger });
+    const { app, httpReceiver, homeRefresh, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
+    const activities = activitiesEndpoint({
+      prisma: db.prisma,
+      config,
+      clock,
+      logger,
+      client: app.client,
+      botToken: config.slack.botToken,
+      refreshHome: (member) => homeRefresh.request(member, app.client),
+    });
+    const server = createHttpServer({ receiver: httpReceiver, receiverPaths: [EVENTS_PATH], isReady: () => isDatabaseReady(db.prisma), activities, logger });
     const port = await listen(server, config.slack.port, config.slack.host);
     if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
     const jobs: JobDeps = { prisma: db.prisma, client: app.client, botToken: config.slack.botToken, logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
