@@ -6,11 +6,12 @@ import type { WebClient } from '@slack/web-api';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from './lib/logger.js';
 import type { ListenerDeps } from './listeners/deps.js';
-import { debouncedHomeRefresh } from './listeners/home-refresh.js';
+import { debouncedHomeRefresh, type HomeRefresh } from './listeners/home-refresh.js';
 import { registerListeners } from './listeners/index.js';
 import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 import { secretBox } from './lib/secret-box.js';
+import { botTokensFor } from './slack/bot-tokens.js';
 import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH } from './slack/oauth.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -54,6 +55,8 @@ export type BoltParts = {
   httpReceiver: HTTPReceiver | undefined;
   /** What the HTTP receiver serves, as `METHOD /path`: Slack's events endpoint, and the install routes under OAuth. */
   receiverRoutes: string[];
+  /** Republishes App Homes after entries are logged; outside a Slack request, pass `app.client`. */
+  homeRefresh: HomeRefresh;
   /** Cancels pending App Home refreshes; closes the Socket Mode connection (if any) and resolves once it is closed. */
   disconnect(): Promise<void>;
   /** Resolves when every listener already running has finished (work after ack included), or after `graceMs`. */
@@ -62,9 +65,12 @@ export type BoltParts = {
 
 export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>): BoltParts {
   // The member is read again when the refresh runs: seconds later their team or profile may have changed.
+  // The workspace's bot token goes with every call: Bolt's own client (used outside requests) holds none.
+  const botTokens = botTokensFor(config.slack, base.prisma);
   const homeRefresh = debouncedHomeRefresh(async (member, client) => {
     const current = await base.prisma.member.findUnique({ where: { id: member.id } });
-    if (current) await publishHome(deps, client, current, base.clock());
+    const token = current ? await botTokens(current.workspaceId) : undefined;
+    if (current && token) await publishHome(deps, client, current, base.clock(), 'week', token);
   }, base.logger);
   const deps: ListenerDeps = { ...base, homeRefresh };
   const logger = boltLogger(deps.logger);
@@ -114,6 +120,7 @@ export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeR
     app,
     httpReceiver,
     receiverRoutes: [`POST ${EVENTS_PATH}`, ...(oauth ? [`GET ${INSTALL_PATH}`, `GET ${REDIRECT_PATH}`] : [])],
+    homeRefresh,
     async disconnect() {
       await homeRefresh.stop();
       if (!socketReceiver) return;

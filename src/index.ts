@@ -1,4 +1,5 @@
 // Composition root: config → logger → database (migrated) → Bolt app → HTTP server; and back down.
+import { activitiesEndpoint } from './api/activities-endpoint.js';
 import { createBoltApp } from './app.js';
 import { readAppConfig } from './config/env.js';
 import { isDatabaseReady, openDatabase, type Database } from './db/client.js';
@@ -52,11 +53,21 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
     if (config.slack.oauth) await protectStoredTokens(db, config.slack.tokenEncryptionKey, logger);
 
-    const { app, httpReceiver, receiverRoutes, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
-    const server = createHttpServer({ receiver: httpReceiver, receiverRoutes, isReady: () => isDatabaseReady(db.prisma), logger });
+    const { app, httpReceiver, receiverRoutes, homeRefresh, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
+    const botTokens = botTokensFor(config.slack, db.prisma);
+    const activities = activitiesEndpoint({
+      prisma: db.prisma,
+      config,
+      clock,
+      logger,
+      client: app.client,
+      botTokens,
+      refreshHome: (member) => homeRefresh.request(member, app.client),
+    });
+    const server = createHttpServer({ receiver: httpReceiver, receiverRoutes, isReady: () => isDatabaseReady(db.prisma), activities, logger });
     const port = await listen(server, config.slack.port, config.slack.host);
     if (!httpReceiver) await app.start(); // Socket Mode: connect the websocket
-    const jobs: JobDeps = { prisma: db.prisma, client: app.client, botTokens: botTokensFor(config.slack, db.prisma), logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
+    const jobs: JobDeps = { prisma: db.prisma, client: app.client, botTokens, logger, clock, defaultTimezone: config.defaultTimezone, claimedBy: processClaimant() };
     const scheduler: Scheduler | undefined = options.scheduler === false ? undefined : startScheduler(jobs);
     logger.info(
       { port, mode: httpReceiver ? 'http' : 'socket', workspaces: config.slack.oauth ? 'oauth' : 'single', database: db.target.kind, slackApiUrl: config.slack.apiUrl },

@@ -1,8 +1,9 @@
-// The HTTP server: Slack's endpoint (HTTP mode), health and readiness probes, one log line per
-// request, and a graceful stop that lets in-flight requests finish.
+// The HTTP server: Slack's endpoint (HTTP mode), the phone-system webhook, health and readiness
+// probes, one log line per request, and a graceful stop that lets in-flight requests finish.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HTTPReceiver } from '@slack/bolt';
+import { ACTIVITIES_PATH } from './api/activity-batch.js';
 import type { Logger } from './lib/logger.js';
 
 /** Slack payloads are small; anything larger than this is refused before it is read. */
@@ -13,6 +14,8 @@ export type ServerDeps = {
   /** What the receiver serves, as `METHOD /path`: Slack's events endpoint; the install routes under OAuth. */
   receiverRoutes: readonly string[];
   isReady: () => Promise<boolean>;
+  /** `POST /api/v1/activities` (served in HTTP and Socket Mode alike). */
+  activities: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   logger: Logger;
 };
 
@@ -39,6 +42,10 @@ export function createHttpServer(deps: ServerDeps): Server {
         (ready) => json(res, ready ? 200 : 503, ready ? { ok: true } : { ok: false, error: 'database unreachable' }),
         () => json(res, 503, { ok: false, error: 'database unreachable' }),
       );
+      return;
+    }
+    if (path === ACTIVITIES_PATH) {
+      void deps.activities(req, res);
       return;
     }
     if (deps.receiver && deps.receiverRoutes.includes(`${req.method} ${path}`)) {

@@ -9,6 +9,8 @@ export const CALLBACK = {
   ladderAction: 'ladder_action',
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
+  /** A team's phone-system settings: the connected-call threshold and a new API token. */
+  phoneSystem: 'phone_system',
 } as const;
 
 export const ACTION = {
@@ -21,7 +23,14 @@ export const ACTION = {
   ladderAction: 'ladder_action',
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
+  /** Team settings modal: open the phone-system modal on top; value = the team id. */
+  openPhoneSystem: 'open_phone_system',
+  /** Phone-system modal: revoke an API token; value = the token id. */
+  revokeApiToken: 'revoke_api_token',
 } as const;
+
+/** Inputs of the phone-system modal; the element's action_id is `value`. */
+export const PHONE_MODAL = { connectedSecondsBlock: 'phone_connected_seconds', tokenLabelBlock: 'phone_token_label', action: 'value' } as const;
 
 /** The note input of the ladder action modal. */
 export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;

@@ -5,7 +5,7 @@ import { formatLocalDate } from '../lib/time.js';
 import { formatHolidayLines, MAX_HOLIDAY_NAME, MAX_HOLIDAYS } from '../services/teams/holiday-lines.js';
 import type { TeamSettings } from '../services/teams/team-settings.js';
 import type { Reply } from './activity-replies.js';
-import { CALLBACK, TEAM_MODAL } from './ids.js';
+import { ACTION, CALLBACK, TEAM_MODAL } from './ids.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
 export const MAX_TEAM_NAME = 80;
@@ -345,6 +345,12 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.ladder.nudgeTime },
       { hint: 'Each rep’s own time for nudges; the team timezone for the digest.' },
     ),
+    { type: 'header', text: { type: 'plain_text', text: 'Phone system' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Let your phone system log the team’s calls: API tokens, and when a connected call counts as a conversation.' },
+      accessory: { type: 'button', action_id: ACTION.openPhoneSystem, value: input.teamId, text: { type: 'plain_text', text: 'Phone system…' } },
+    },
   ] as KnownBlock[];
   return {
     type: 'modal',

@@ -33,6 +33,7 @@ const baseSchema = z.object({
     .transform((s) => s ?? 'UTC'),
   MAX_COUNT_PER_ENTRY: positiveInt(1000, 1_000_000),
   BACKFILL_DAYS: positiveInt(7, 366),
+  API_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
 });
 
 /** Settings the Slack app needs on top (start, doctor). */
@@ -108,6 +109,7 @@ const HINTS: Record<string, string> = {
   DEFAULT_TIMEZONE: 'use an IANA name such as America/New_York or Europe/Berlin',
   MAX_COUNT_PER_ENTRY: 'use a whole number from 1 to 1000000 (default 1000)',
   BACKFILL_DAYS: 'use a whole number of days from 1 to 366 (default 7)',
+  API_RATE_LIMIT_PER_MINUTE: 'use a whole number of requests per minute from 1 to 100000 (default 60)',
 };
 
 export type BaseConfig = {
@@ -116,6 +118,8 @@ export type BaseConfig = {
   defaultTimezone: string;
   maxCountPerEntry: number;
   backfillDays: number;
+  /** Phone-system webhook requests each token may make per minute (per process). */
+  apiRateLimitPerMinute: number;
 };
 
 /** Many workspaces: each installs the app through `/slack/install`; their tokens live in the database. */
@@ -171,6 +175,7 @@ export function readBaseConfig(env: Env = process.env): BaseConfig {
     defaultTimezone: base.DEFAULT_TIMEZONE,
     maxCountPerEntry: base.MAX_COUNT_PER_ENTRY,
     backfillDays: base.BACKFILL_DAYS,
+    apiRateLimitPerMinute: base.API_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -4,6 +4,7 @@ import { registerHomePeriodAction } from './actions/home-period.js';
 import { registerLadderAction } from './actions/ladder-action.js';
 import { registerMuteNudgeAction } from './actions/mute-nudge.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
+import { registerPhoneSystemActions } from './actions/phone-system.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
@@ -11,6 +12,7 @@ import { registerAppUninstalled } from './events/app-uninstalled.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
+import { registerPhoneSystemView } from './views/phone-system.js';
 import { registerTeamSettingsView } from './views/team-settings.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -25,4 +27,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLadderAction(app, deps);
   registerMuteNudgeAction(app, deps);
   registerLadderActionView(app, deps);
+  registerPhoneSystemActions(app, deps);
+  registerPhoneSystemView(app, deps);
 }

@@ -11,10 +11,12 @@ import type { OverviewPeriod } from '../services/progress/team-overview.js';
 import { sendWithCharts, uploadChart } from '../slack/upload-chart.js';
 import type { ListenerDeps } from './deps.js';
 
-export async function publishHome(deps: ListenerDeps, client: WebClient, member: Member, now: Date, period: OverviewPeriod = 'week'): Promise<void> {
+/** `token`: for a client that carries none of its own (Bolt's, outside a Slack request). */
+export async function publishHome(deps: ListenerDeps, client: WebClient, member: Member, now: Date, period: OverviewPeriod = 'week', token?: string): Promise<void> {
   const home = await homeDashboard(deps.prisma, member, now, period, deps.config.defaultTimezone);
   const charts = homeCharts(home);
-  const upload = (chart: Chart | null) => (chart ? uploadChart({ prisma: deps.prisma, client, logger: deps.logger }, member.workspaceId, chart) : undefined);
+  const auth = token !== undefined ? { token } : {};
+  const upload = (chart: Chart | null) => (chart ? uploadChart({ prisma: deps.prisma, client, logger: deps.logger, ...auth }, member.workspaceId, chart) : undefined);
   const [repChart, ...teamCharts] = await Promise.all([upload(charts.rep), ...charts.teams.map((t) => upload(t.chart))]);
   const byTeam = new Map<string, ChartImage>();
   charts.teams.forEach((t, i) => {
@@ -22,5 +24,5 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, member:
     if (image) byTeam.set(t.teamId, image);
   });
   const view = homeView(home, { rep: repChart, teams: byTeam });
-  await sendWithCharts(view.blocks, (blocks) => client.views.publish({ user_id: member.slackUserId, view: { ...view, blocks } }), deps.logger);
+  await sendWithCharts(view.blocks, (blocks) => client.views.publish({ ...auth, user_id: member.slackUserId, view: { ...view, blocks } }), deps.logger);
 }

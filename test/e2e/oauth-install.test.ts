@@ -3,6 +3,7 @@
 import { runJob } from '../../src/jobs/run-job.js';
 import { secretBox } from '../../src/lib/secret-box.js';
 import { sealStoredTokens } from '../../src/slack/installation-store.js';
+import { BOT_SCOPES } from '../../src/slack/oauth.js';
 import { FAKE_OAUTH_CLIENT, type FakeInstall } from '../helpers/fake-slack.js';
 import { eventually, SIGNING_SECRET, startHarness, testDatabases, visibleText, type Harness } from '../helpers/harness.js';
 import { SlackRequester } from '../helpers/slack-request.js';
@@ -62,7 +63,7 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     const location = new URL(start.headers.get('location') as string);
     expect(`${location.origin}${location.pathname}`).toBe(`${h.slack.baseUrl}/oauth/v2/authorize`);
     expect(location.searchParams.get('client_id')).toBe(FAKE_OAUTH_CLIENT.clientId);
-    expect(location.searchParams.get('scope')).toBe('commands,chat:write,users:read,files:write,channels:join');
+    expect(location.searchParams.get('scope')).toBe(BOT_SCOPES.join(','));
   });
 
   it('stores the installation, thanks the admin and DMs them the first steps', async () => {
@@ -79,7 +80,7 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     expect(stored?.botToken).not.toContain(ACME.botToken.slice(5));
     expect(secretBox(Buffer.from(TOKEN_KEY, 'hex')).open(stored!.botToken)).toBe(ACME.botToken);
     expect([stored]).toEqual([
-      expect.objectContaining({ workspaceId: ACME.teamId, botUserId: ACME.botUserId, installerUserId: ACME.installerUserId, botScopes: ['commands', 'chat:write', 'users:read', 'files:write', 'channels:join'] }),
+      expect.objectContaining({ workspaceId: ACME.teamId, botUserId: ACME.botUserId, installerUserId: ACME.installerUserId, botScopes: [...BOT_SCOPES] }),
     ]);
     expect(await h.prisma.workspace.findUnique({ where: { id: ACME.teamId } })).toMatchObject({ name: 'Acme' });
     expect(await h.prisma.auditEvent.findMany({ select: { action: true, workspaceId: true, actorUserId: true } })).toEqual([

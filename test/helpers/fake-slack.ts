@@ -259,7 +259,7 @@ export class FakeSlack {
       ok: true,
       access_token: install.botToken,
       token_type: 'bot',
-      scope: 'commands,chat:write,users:read,files:write,channels:join',
+      scope: 'commands,chat:write,users:read,users:read.email,files:write,channels:join',
       bot_user_id: install.botUserId,
       app_id: install.appId ?? 'A0DIALBOT',
       team: { id: install.teamId, name: install.teamName },

@@ -31,6 +31,7 @@ export function jobTeam(extra: Partial<JobTeam> = {}): JobTeam {
     nudgeThreshold: 0.7,
     nudgeTime: '13:00',
     digestEnabled: false,
+    connectedCallSeconds: 60,
     holidays: [],
     members: [],
     ...extra,

@@ -3,9 +3,13 @@ import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
 import { givenTeamGoal } from './goals.js';
 import { slash, startHarness, type Harness, type TestDatabase } from './harness.js';
 
-export async function configureTeam(h: Harness, options: { manager: string; channel: string; timezone: string }): Promise<string> {
+/** `command`: the `/dial` text that opens the modal (default `team`); `reps`: picked in the form. */
+export async function configureTeam(
+  h: Harness,
+  options: { manager: string; channel: string; timezone: string; command?: string; name?: string; reps?: string[] },
+): Promise<string> {
   const trigger = `777.${Math.random().toString(36).slice(2)}`;
-  await slash(h, options.manager, 'team', { trigger_id: trigger });
+  await slash(h, options.manager, options.command ?? 'team', { trigger_id: trigger });
   const opened = await h.slack.waitFor('views.open', (c) => c.args.trigger_id === trigger);
   const { teamId } = JSON.parse((opened.args.view as { private_metadata: string }).private_metadata) as { teamId: string };
   const a = TEAM_MODAL.action;
@@ -14,7 +18,7 @@ export async function configureTeam(h: Harness, options: { manager: string; chan
     callbackId: CALLBACK.teamSettings,
     privateMetadata: JSON.stringify({ teamId }),
     values: {
-      [TEAM_MODAL.nameBlock]: { [a]: { type: 'plain_text_input', value: 'Sales' } },
+      [TEAM_MODAL.nameBlock]: { [a]: { type: 'plain_text_input', value: options.name ?? 'Sales' } },
       [TEAM_MODAL.channelBlock]: { [a]: { type: 'conversations_select', selected_conversation: options.channel } },
       [TEAM_MODAL.managersBlock]: { [a]: { type: 'multi_users_select', selected_users: [options.manager] } },
       [TEAM_MODAL.workDaysBlock]: { [a]: { type: 'checkboxes', selected_options: ['1', '2', '3', '4', '5'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
@@ -27,6 +31,7 @@ export async function configureTeam(h: Harness, options: { manager: string; chan
       [TEAM_MODAL.dailyPostTimeBlock]: { [a]: { type: 'timepicker', selected_time: '16:30' } },
       [TEAM_MODAL.weeklyBoardBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'Post the weekly leaderboard' } }] } },
       [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { type: 'timepicker', selected_time: '09:00' } },
+      ...(options.reps ? { [TEAM_MODAL.repsBlock]: { [a]: { type: 'multi_users_select', selected_users: options.reps } } } : {}),
     },
   });
   if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);

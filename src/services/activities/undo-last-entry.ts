@@ -1,5 +1,6 @@
 // `/dial undo`: voids the caller's most recent entry. Rows stay, marked voided, so the record
-// keeps what happened; a retried undo request voids nothing more.
+// keeps what happened; a retried undo request voids nothing more. Entries the phone system sent
+// are its record, not a typo of the rep's: undo never reaches them.
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { UserError } from '../../lib/errors.js';
 import type { KindCounts } from '../../lib/kinds.js';
@@ -32,10 +33,16 @@ export async function undoLastEntry(prisma: PrismaClient, input: UndoInput): Pro
   if (already) return already;
 
   const last = await prisma.activity.findFirst({
-    where: { memberId: input.memberId, voidedAt: null },
+    where: { memberId: input.memberId, voidedAt: null, source: { not: 'api' } },
     orderBy: [{ loggedAt: 'desc' }, { id: 'desc' }],
   });
-  if (!last) throw new UserError('nothing_to_undo', 'You have no entries to undo.');
+  if (!last) {
+    const fromPhone = await prisma.activity.count({ where: { memberId: input.memberId, voidedAt: null, source: 'api' } });
+    throw new UserError(
+      'nothing_to_undo',
+      fromPhone > 0 ? 'You have no entries of your own to undo: entries from your phone system can’t be undone with `/dial undo`.' : 'You have no entries to undo.',
+    );
+  }
 
   const outcome = await writeOncePerRequest(
     prisma,

@@ -25,6 +25,7 @@ describe('readAppConfig', () => {
       defaultTimezone: 'UTC',
       maxCountPerEntry: 1000,
       backfillDays: 7,
+      apiRateLimitPerMinute: 60,
       slack: {
         signingSecret: SECRET,
         botToken: TOKEN,
@@ -49,6 +50,7 @@ describe('readAppConfig', () => {
       DEFAULT_TIMEZONE: 'Europe/Berlin',
       MAX_COUNT_PER_ENTRY: '500',
       BACKFILL_DAYS: '30',
+      API_RATE_LIMIT_PER_MINUTE: '120',
     });
     expect(config).toEqual({
       databaseUrl: 'postgresql://dialbot:pw@db:5432/dialbot',
@@ -56,6 +58,7 @@ describe('readAppConfig', () => {
       defaultTimezone: 'Europe/Berlin',
       maxCountPerEntry: 500,
       backfillDays: 30,
+      apiRateLimitPerMinute: 120,
       slack: {
         signingSecret: SECRET,
         botToken: TOKEN,
@@ -236,6 +239,7 @@ describe('readBaseConfig', () => {
       defaultTimezone: 'UTC',
       maxCountPerEntry: 1000,
       backfillDays: 7,
+      apiRateLimitPerMinute: 60,
     });
   });
 

@@ -21,12 +21,14 @@ const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as Mani
 /** The bot scope each Web API method dialbot calls needs (https://api.slack.com/methods). */
 const SCOPE_FOR_METHOD: Record<string, string | null> = {
   'users.info': 'users:read',
+  'users.lookupByEmail': 'users:read.email',
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'conversations.open': 'im:write',
   'views.open': null,
   'views.publish': null,
   'views.update': null,
+  'views.push': null,
   'auth.test': null,
   'files.uploadV2': 'files:write',
   'conversations.join': 'channels:join',
