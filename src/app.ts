@@ -16,10 +16,20 @@ import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH } from './slack/oauth
 
 export const EVENTS_PATH = '/slack/events';
 
-/** Bolt's logger interface over pino, so every log line is JSON. */
+/**
+ * Credentials as they appear in the Web API client's debug lines (request bodies, headers): Slack
+ * tokens, and the OAuth client secret sent to `oauth.v2.access`.
+ */
+const CREDENTIALS = [/\b(xox[a-z]-|xapp-)[\w-]+/g, /("client_secret"\s*:\s*")[^"]*/g, /(client_secret=)[^&\s"]*/g];
+
+export function scrubCredentials(line: string): string {
+  return CREDENTIALS.reduce((text, pattern) => text.replace(pattern, '$1[redacted]'), line);
+}
+
+/** Bolt's logger interface over pino, so every log line is JSON (and carries no credential). */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
-  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const join = (msg: unknown[]) => scrubCredentials(msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
   return {
     debug: (...msg) => child.debug(join(msg)),
     info: (...msg) => child.info(join(msg)),

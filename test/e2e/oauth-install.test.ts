@@ -91,8 +91,8 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     expect(dm.token).toBe(ACME.botToken);
     const text = visibleText(dm.args);
     for (const step of ['Create your team', '/dial team new Sales', 'Pick its channel', 'Add managers and reps', '/dial goal', '/dial 12']) expect(text).toContain(step);
-    // The token is stored, never logged.
-    expect(h.rawLogs()).not.toContain(ACME.botToken);
+    // The token is stored, never logged; nor are the app's own secrets.
+    for (const secret of [ACME.botToken, FAKE_OAUTH_CLIENT.clientSecret, STATE_SECRET, TOKEN_KEY]) expect(h.rawLogs()).not.toContain(secret);
   });
 
   it('installs nothing from a redirect without the browser’s state cookie, or with a forged state', async () => {
