@@ -9,6 +9,10 @@ export const CALLBACK = {
   ladderAction: 'ladder_action',
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
+  /** `/dial import`: the CSV file chosen, to be checked (a dry run). */
+  csvImportUpload: 'csv_import_upload',
+  /** The dry run's preview confirmed: import the file. */
+  csvImportConfirm: 'csv_import_confirm',
 } as const;
 
 export const ACTION = {
@@ -22,6 +26,9 @@ export const ACTION = {
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
 } as const;
+
+/** The file input of the CSV import modal. */
+export const IMPORT_MODAL = { fileBlock: 'import_file', action: 'value' } as const;
 
 /** The note input of the ladder action modal. */
 export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;

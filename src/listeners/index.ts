@@ -7,6 +7,7 @@ import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
+import { registerCsvImportViews } from './views/csv-import.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
@@ -23,4 +24,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLadderAction(app, deps);
   registerMuteNudgeAction(app, deps);
   registerLadderActionView(app, deps);
+  registerCsvImportViews(app, deps);
 }

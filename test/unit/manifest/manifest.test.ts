@@ -28,6 +28,7 @@ const SCOPE_FOR_METHOD: Record<string, string | null> = {
   'views.update': null,
   'auth.test': null,
   'files.uploadV2': 'files:write',
+  'files.info': 'files:read',
   'conversations.join': 'channels:join',
 };
 
