@@ -16,7 +16,7 @@ function span({ from, to }: ExportRequest): string {
 
 /** `dialbot-<team>-<from>-<to>.csv`; an open start reads `start`, an open end today's date. */
 export function exportFileName(request: ExportRequest, today: LocalDate): string {
-  const slug = request.label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'team';
+  const slug = request.label.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'team';
   return `dialbot-${slug}-${request.from ?? 'start'}-${request.to ?? today}.csv`;
 }
 

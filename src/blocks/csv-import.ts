@@ -1,6 +1,6 @@
 // `/dial import` in Slack: the upload modal, the dry run's preview (what would be stored, per rep,
 // and every bad line by number), the result, and the summary DM'd to the importer.
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { ACTIVITY_CSV_COLUMNS } from '../services/activities/export-activities.js';
 import { REQUIRED_COLUMNS, type ImportReport } from '../services/activities/import-activities.js';
 import { describeCounts, type Reply } from './activity-replies.js';
@@ -43,7 +43,7 @@ function listSection(title: string, lines: readonly string[], what: string): Kno
   return section(text);
 }
 
-export function buildImportUploadModal(maxBytes: number): View {
+export function buildImportUploadModal(maxBytes: number): ModalView {
   const optional = ACTIVITY_CSV_COLUMNS.filter((c) => !REQUIRED_COLUMNS.includes(c));
   return {
     type: 'modal',
@@ -69,12 +69,12 @@ export function buildImportUploadModal(maxBytes: number): View {
 }
 
 /** Shown while the file is checked or imported (the work happens after Slack's 3-second ack). */
-export function buildImportProgressView(text: string): View {
+export function buildImportProgressView(text: string): ModalView {
   return { type: 'modal', title: plain(TITLE), close: plain('Close'), blocks: [section(`:hourglass_flowing_sand: ${text}`)] };
 }
 
 /** A stop after the ack: the file could not be read again, the importer may no longer import, or a failure. */
-export function buildImportStoppedView(message: string): View {
+export function buildImportStoppedView(message: string): ModalView {
   return { type: 'modal', title: plain(TITLE), close: plain('Close'), blocks: [section(`:warning: ${message}`)] };
 }
 
@@ -88,7 +88,7 @@ function badLinesSection(report: ImportReport): KnownBlock[] {
   return [listSection('*Bad lines* — nothing from them is stored:', report.errors.map((e) => `Line ${e.line}: ${e.message}`), 'bad line')];
 }
 
-export function buildImportPreviewModal(input: { fileName: string; report: ImportReport; metadata: ImportMetadata; changed: boolean }): View {
+export function buildImportPreviewModal(input: { fileName: string; report: ImportReport; metadata: ImportMetadata; changed: boolean }): ModalView {
   const { report } = input;
   const counts = [
     `• *${plural(report.inserted, 'row')}* would be stored`,
@@ -129,7 +129,7 @@ function resultBlocks(fileName: string, report: ImportReport): KnownBlock[] {
   return [section(resultText(fileName, report)), ...repTotalsSection('*Added*, per rep:', report), ...badLinesSection(report)];
 }
 
-export function buildImportResultView(input: { fileName: string; report: ImportReport }): View {
+export function buildImportResultView(input: { fileName: string; report: ImportReport }): ModalView {
   return { type: 'modal', title: plain(TITLE), close: plain('Done'), blocks: resultBlocks(input.fileName, input.report) };
 }
 

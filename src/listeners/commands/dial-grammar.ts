@@ -359,7 +359,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial compare @rep` — a rep against the team average over the last 4 weeks, with a chart (`/dial compare @rep @rep` for two)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
     '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers; `/dial team <name>` for another of your teams, `/dial team new <name>` to create one)',
-    '• `/dial import` — upload a CSV of activity, check it, then import it (managers) · `/dial export [from 2026-11-01] [to 2026-11-30] [team]` — your team’s activity as a CSV file in your DMs',
+    '• `/dial import` — upload a CSV of activity, see what it would store, then import it (managers) · `/dial export` — your team’s activity as a CSV file in your DMs (`/dial export from 2026-11-01 to 2026-11-30 West Coast` for some days or one team)',
     '• `/dial help` — this message',
     '',
     '*Kinds* (the funnel): dials (`dial`, `d`, `calls`) → conversations (`convo`, `c`, `talk`) → presentations (`meeting`, `demo`, `p`) → opportunities (`opp`, `o`) → closes (`closed`, `won`, `deal`).',

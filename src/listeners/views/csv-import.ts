@@ -3,7 +3,7 @@
 // checked again — what is stored is what was just validated; if the file changed, the new preview
 // is shown instead — then imported, audited, summarised in a DM, and the reps' Homes refreshed.
 import type { App } from '@slack/bolt';
-import type { View } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import {
   buildImportPreviewModal,
@@ -40,7 +40,7 @@ async function refreshHomes(deps: ListenerDeps, client: WebClient, workspaceId: 
 }
 
 /** Replaces the modal after the ack; a user who closed it still gets the DM (or nothing to lose). */
-async function showInModal(deps: ListenerDeps, client: WebClient, viewId: string, userId: string, next: View): Promise<void> {
+async function showInModal(deps: ListenerDeps, client: WebClient, viewId: string, userId: string, next: ModalView): Promise<void> {
   await client.views.update({ view_id: viewId, view: next }).catch((error: unknown) => deps.logger.warn({ err: error, user: userId }, 'could not update the import modal'));
 }
 
@@ -65,7 +65,7 @@ export function registerCsvImportViews(app: App, deps: ListenerDeps): void {
     // The dry run may take longer than Slack waits for the ack: the preview replaces this view.
     await ack({ response_action: 'update', view: buildImportProgressView(`Checking *${checked.file.name}*…`) });
     const { options, file } = checked;
-    let next: View;
+    let next: ModalView;
     try {
       const report = await importActivities(deps.prisma, file.text, options);
       next = buildImportPreviewModal({ fileName: file.name, report, metadata: { fileId: file.fileId, sha256: file.sha256 }, changed: false });
@@ -79,7 +79,7 @@ export function registerCsvImportViews(app: App, deps: ListenerDeps): void {
     await ack({ response_action: 'update', view: buildImportProgressView('Importing…') });
     const userId = body.user.id;
     const workspaceId = body.team?.id ?? body.user.team_id;
-    const show = (next: View) => showInModal(deps, client, view.id, userId, next);
+    const show = (next: ModalView) => showInModal(deps, client, view.id, userId, next);
     try {
       const metadata = readImportMetadata(view.private_metadata);
       if (!metadata || !workspaceId || !context.botToken) return await show(buildImportStoppedView('This form is out of date. Run `/dial import` again. Nothing was imported.'));
