@@ -198,7 +198,16 @@ describe.each(testDatabases())('CSV in Slack on %s', (database) => {
     it('adds nothing when the same rows are imported again, and a double confirm stores and audits once', async () => {
       const first = await preview(MGR, GOOD);
       await Promise.all([confirm(MGR, first.viewId, first.view), h.requester.viewSubmission({ userId: MGR, callbackId: CALLBACK.csvImportConfirm, viewId: first.viewId, privateMetadata: first.view.private_metadata, values: {} })]);
-      await eventually(() => expect(h.slack.callsTo('views.update').filter((c) => c.args.view_id === first.viewId)).toHaveLength(3));
+      const results = await eventually(() => {
+        const updates = h.slack.callsTo('views.update').filter((c) => c.args.view_id === first.viewId);
+        expect(updates).toHaveLength(3);
+        return updates.slice(1).map((c) => visibleText(c.args.view as ModalView)).sort();
+      });
+      // One stored the rows; the other found them there and claims nothing for itself.
+      expect(results).toEqual([
+        expect.stringMatching(/^:white_check_mark: Imported 0 rows from \*week\.csv\*\. 3 rows were already there\.$/),
+        expect.stringMatching(/^:white_check_mark: Imported 3 rows from \*week\.csv\*\.\n\*Added\*, per rep:/),
+      ]);
       expect(await h.prisma.activity.count()).toBe(3);
       expect(await h.prisma.auditEvent.count({ where: { action: 'activities.imported' } })).toBe(1);
 

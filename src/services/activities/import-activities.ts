@@ -358,17 +358,18 @@ function activityData(row: ImportRow, memberId: string, options: ImportActivitie
   };
 }
 
-async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<number> {
-  if (rows.length === 0) return 0;
+/** The rows actually stored. */
+async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<ImportRow[]> {
+  if (rows.length === 0) return [];
   const memberIds = await ensureMembers(prisma, rows, options);
-  let inserted = 0;
+  const stored = new Set<string>();
   for (const batch of chunks(rows)) {
     const data = batch.map((row) => activityData(row, memberIds.get(`${row.workspaceId}|${row.userId}`)!, options));
-    // skipDuplicates: a row another import stored since the lookup is skipped, not an error.
-    const [{ count }] = await prisma.$transaction([prisma.activity.createMany({ data, skipDuplicates: true })]);
-    inserted += count;
+    // skipDuplicates: a row another import stored since the lookup (a double submit) is skipped, not an error.
+    const [created] = await prisma.$transaction([prisma.activity.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } })]);
+    for (const { id } of created) stored.add(id);
   }
-  return inserted;
+  return rows.filter((row) => stored.has(row.id));
 }
 
 function repTotals(rows: readonly ImportRow[]): RepTotals[] {
@@ -410,8 +411,8 @@ export async function importActivities(prisma: PrismaClient, csv: string, option
   const { report, toInsert } = await analyse(prisma, csv, options);
   if (options.dryRun) return report;
 
-  const inserted = await storeRows(prisma, toInsert, options);
-  const final: ImportReport = { ...report, inserted, skippedExisting: report.valid - inserted };
+  const stored = await storeRows(prisma, toInsert, options);
+  const final: ImportReport = { ...report, inserted: stored.length, skippedExisting: report.valid - stored.length, repTotals: repTotals(stored) };
   const { importer } = options;
   await prisma.auditEvent
     .create({
