@@ -115,7 +115,7 @@ async function exportCommand(args: string[]): Promise<number> {
   return withDatabase(async (db) => {
     await deployMigrations(db);
     const teamId = values.team === undefined ? undefined : await teamNamed(db.prisma, values.team);
-    for await (const chunk of exportActivities(db.prisma, { from, to, format, ...(teamId !== undefined ? { teamId } : {}) })) {
+    for await (const chunk of exportActivities(db.prisma, { from, to, format, ...(teamId !== undefined ? { teamIds: [teamId] } : {}) })) {
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     return 0;

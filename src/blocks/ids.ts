@@ -11,6 +11,10 @@ export const CALLBACK = {
   muteNudge: 'mute_nudge',
   /** A team's phone-system settings: the connected-call threshold and a new API token. */
   phoneSystem: 'phone_system',
+  /** `/dial import`: the CSV file chosen, to be checked (a dry run). */
+  csvImportUpload: 'csv_import_upload',
+  /** The dry run's preview confirmed: import the file. */
+  csvImportConfirm: 'csv_import_confirm',
 } as const;
 
 export const ACTION = {
@@ -31,6 +35,9 @@ export const ACTION = {
 
 /** Inputs of the phone-system modal; the element's action_id is `value`. */
 export const PHONE_MODAL = { connectedSecondsBlock: 'phone_connected_seconds', tokenLabelBlock: 'phone_token_label', action: 'value' } as const;
+
+/** The file input of the CSV import modal. */
+export const IMPORT_MODAL = { fileBlock: 'import_file', action: 'value' } as const;
 
 /** The note input of the ladder action modal. */
 export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;

@@ -9,6 +9,7 @@ import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerAppUninstalled } from './events/app-uninstalled.js';
+import { registerCsvImportViews } from './views/csv-import.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
@@ -29,4 +30,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLadderActionView(app, deps);
   registerPhoneSystemActions(app, deps);
   registerPhoneSystemView(app, deps);
+  registerCsvImportViews(app, deps);
 }

@@ -17,7 +17,7 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes dialbot asks for: the same list as manifest.yml (a test keeps them equal). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'files:write', 'channels:join'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'files:write', 'files:read', 'im:write', 'channels:join'] as const;
 
 export type OAuthDeps = { prisma: PrismaClient; logger: Logger; clock: Clock; apiUrl: string; client: () => WebClient; box: SecretBox };
 

@@ -39,6 +39,19 @@ export type FakeInstall = { teamId: string; teamName: string; installerUserId: s
 /** The OAuth credentials the fake accepts in `oauth.v2.access`. */
 export const FAKE_OAUTH_CLIENT = { clientId: '1111.2222', clientSecret: 'fake-client-secret-0123456789' } as const;
 
+/** A file a user uploaded, as files.info and a file_input's view_submission state show it. */
+export type FakeFile = {
+  id: string;
+  name: string;
+  title: string;
+  filetype: string;
+  mimetype: string;
+  pretty_type: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+};
+
 export type FakeFailure = { status?: number; error?: string; retryAfter?: number; times?: number };
 
 type QueuedFailure = { status: number; error: string | undefined; retryAfter: number | undefined; remaining: number };
@@ -73,6 +86,8 @@ type PendingAck = { resolve: (ack: SocketAck) => void; reject: (e: Error) => voi
 type ConnectWaiter = { resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 
 const SOCKET_PATH = '/socket';
+/** Where files users upload are downloaded from (Slack's `url_private_download`). */
+const USER_FILES_PATH = '/files-pri/';
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const OP_CONTINUATION = 0x0;
 const OP_TEXT = 0x1;
@@ -259,7 +274,7 @@ export class FakeSlack {
       ok: true,
       access_token: install.botToken,
       token_type: 'bot',
-      scope: 'commands,chat:write,users:read,users:read.email,files:write,channels:join',
+      scope: 'commands,chat:write,users:read,users:read.email,files:write,files:read,im:write,channels:join',
       bot_user_id: install.botUserId,
       app_id: install.appId ?? 'A0DIALBOT',
       team: { id: install.teamId, name: install.teamName },
@@ -410,6 +425,64 @@ export class FakeSlack {
     });
     this.sendText(client, { envelope_id: envelopeId, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
     return acked;
+  }
+
+  // ── Files users upload (a modal's file_input): `addFile`, files.info, and the download ──────────
+
+  /** Files added with `addFile`, by id, with their bytes. */
+  private readonly userFiles = new Map<string, { file: FakeFile; content: Buffer }>();
+
+  /**
+   * A file as if a user uploaded it through a file_input: returns the file object Slack puts in
+   * the view_submission state. `size` overrides the size files.info reports (the bytes stay).
+   */
+  addFile(input: { name: string; content: string | Buffer; filetype?: string; mimetype?: string; size?: number }): FakeFile {
+    this.fileCounter += 1;
+    const id = `FU${this.fileCounter}`;
+    const content = Buffer.from(input.content);
+    const url = `${this.baseUrl}${USER_FILES_PATH}${id}/${encodeURIComponent(input.name)}`;
+    const file: FakeFile = {
+      id,
+      name: input.name,
+      title: input.name,
+      filetype: input.filetype ?? 'csv',
+      mimetype: input.mimetype ?? 'text/csv',
+      pretty_type: (input.filetype ?? 'csv').toUpperCase(),
+      size: input.size ?? content.length,
+      url_private: url,
+      url_private_download: `${url}?download`,
+    };
+    this.userFiles.set(id, { file, content });
+    return { ...file };
+  }
+
+  /** Changes a file's bytes (Slack files do not change; a test of "the file changed" needs it). */
+  replaceFileContent(id: string, content: string | Buffer): void {
+    const entry = this.userFiles.get(id);
+    if (!entry) throw new Error(`FakeSlack.replaceFileContent: no file ${id}`);
+    this.userFiles.set(id, { file: { ...entry.file, size: Buffer.byteLength(content) }, content: Buffer.from(content) });
+  }
+
+  private fileInfo(id: string | undefined): Record<string, unknown> {
+    const entry = id === undefined ? undefined : this.userFiles.get(id);
+    return entry ? { ok: true, file: entry.file } : { ok: false, error: 'file_not_found' };
+  }
+
+  /** The download, recorded as `file_download`: like Slack, a request without a valid token gets the sign-in page. */
+  private serveFile(path: string, bearer: string | undefined, res: ServerResponse): void {
+    const id = decodeURIComponent(path.slice(USER_FILES_PATH.length).split('/')[0] ?? '');
+    this.record('file_download', { file_id: id }, bearer);
+    const failure = this.takeFailure('file_download');
+    if (failure !== undefined) return this.send(res, failure);
+    const entry = this.userFiles.get(id);
+    if (!entry) return this.send(res, { status: 404, body: { ok: false, error: 'file_not_found' } });
+    if (bearer === undefined || !bearer.startsWith('xoxb-')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><body>Sign in to Slack</body></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': entry.file.mimetype, 'content-length': String(entry.content.length) });
+    res.end(entry.content);
   }
 
   async stop(): Promise<void> {
@@ -640,6 +713,8 @@ export class FakeSlack {
       return this.send(res, { body: { ok: true } });
     }
 
+    if (path.startsWith(USER_FILES_PATH)) return this.serveFile(path, bearer, res);
+
     if (path.startsWith('/upload/')) {
       const fileId = decodeURIComponent(path.slice('/upload/'.length));
       let bytes = raw;
@@ -780,6 +855,8 @@ export class FakeSlack {
       case 'conversations.join':
       case 'conversations.info':
         return { ok: true, channel: { id: args.channel, name: 'sales', is_member: true } };
+      case 'files.info':
+        return this.fileInfo(str('file'));
       case 'files.getUploadURLExternal': {
         this.fileCounter += 1;
         const fileId = `F${this.fileCounter}`;

@@ -30,6 +30,10 @@ export type DialCommand =
   | { type: 'board'; period: BoardPeriod }
   | { type: 'compare'; userIds: [string] | [string, string] }
   | { type: 'why'; userId: string | undefined }
+  /** `/dial import`: the CSV upload modal (managers). */
+  | { type: 'import' }
+  /** `/dial export [from YYYY-MM-DD] [to YYYY-MM-DD] [team name]`: a CSV in the caller's DMs (managers). */
+  | { type: 'export'; from?: LocalDate; to?: LocalDate; teamName?: string }
   | AbsenceCommand
   | { type: 'error'; message: string };
 
@@ -228,6 +232,25 @@ function parseAbsence(kind: AbsenceCommand['kind'], tokens: string[]): AbsenceCo
   return { type: 'absence', action, kind, userId, from, to, rampPercent };
 }
 
+const EXPORT_USAGE = 'Use `/dial export`, or `/dial export from 2026-11-01 to 2026-11-30 West Coast` (dates and team optional).';
+
+function parseExport(tokens: string[]): DialCommand {
+  const dates: { from?: LocalDate; to?: LocalDate } = {};
+  let rest = tokens.slice(1);
+  while (rest.length > 0 && (rest[0]!.toLowerCase() === 'from' || rest[0]!.toLowerCase() === 'to')) {
+    const bound = rest[0]!.toLowerCase() as 'from' | 'to';
+    const date = rest[1] === undefined ? undefined : parseLocalDate(rest[1]);
+    if (!date) fail(`\`${bound}\` needs a date like 2026-11-01 after it${rest[1] === undefined ? '' : `, not ${quote(rest[1])}`}. ${EXPORT_USAGE}`);
+    if (dates[bound] !== undefined) fail(`Give one \`${bound}\` date. ${EXPORT_USAGE}`);
+    dates[bound] = date;
+    rest = rest.slice(2);
+  }
+  if (dates.from && dates.to && dates.from > dates.to) fail(`The export starts (${dates.from}) after it ends (${dates.to}).`);
+  const teamName = rest.join(' ');
+  if (Array.from(teamName).length > MAX_TEAM_NAME_LENGTH) fail(`Team names are at most ${MAX_TEAM_NAME_LENGTH} characters. ${EXPORT_USAGE}`);
+  return { type: 'export', ...dates, ...(teamName ? { teamName } : {}) };
+}
+
 function parseSubcommand(first: string, tokens: string[]): DialCommand | undefined {
   switch (first) {
     case 'goal':
@@ -261,6 +284,11 @@ function parseSubcommand(first: string, tokens: string[]): DialCommand | undefin
       if (!period) fail(`I don't know the period ${quote(tokens[1]!)}. ${usage}`);
       return { type: 'board', period };
     }
+    case 'import':
+      if (tokens.length > 1) fail('`/dial import` takes nothing after it: it opens a form to upload your CSV file.');
+      return { type: 'import' };
+    case 'export':
+      return parseExport(tokens);
     case 'why': {
       if (tokens.length > 2) fail('Use `/dial why` for yourself, or `/dial why @rep` for one of your reps.');
       const userId = mentionedUser(tokens[1]);
@@ -331,6 +359,7 @@ export function dialHelpText(options: GrammarOptions & { backfillDays: number })
     '• `/dial compare @rep` — a rep against the team average over the last 4 weeks, with a chart (`/dial compare @rep @rep` for two)',
     '• `/dial pto 2026-12-24 2026-12-31` · `/dial sick` · `/dial pto cancel 2026-12-24` — time off lowers your targets',
     '• `/dial goal` — set the goal plan, worked back from revenue (managers) · `/dial team` — team settings (managers; `/dial team <name>` for another of your teams, `/dial team new <name>` to create one)',
+    '• `/dial import` — upload a CSV of activity, see what it would store, then import it (managers) · `/dial export` — your team’s activity as a CSV file in your DMs (`/dial export from 2026-11-01 to 2026-11-30 West Coast` for some days or one team)',
     '• `/dial help` — this message',
     '',
     '*Kinds* (the funnel): dials (`dial`, `d`, `calls`) → conversations (`convo`, `c`, `talk`) → presentations (`meeting`, `demo`, `p`) → opportunities (`opp`, `o`) → closes (`closed`, `won`, `deal`).',

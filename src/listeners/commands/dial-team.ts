@@ -2,7 +2,7 @@
 // one named); everyone else is told who can. `/dial team new <name>` creates a team and opens it.
 import { errorReply } from '../../blocks/activity-replies.js';
 import { buildTeamSettingsModal } from '../../blocks/team-settings-modal.js';
-import { managesTeam } from '../../services/members/manager-rights.js';
+import { managedTeams, managesTeam } from '../../services/members/manager-rights.js';
 import { createTeam } from '../../services/teams/create-team.js';
 import { loadTeamSettings, teamToManage } from '../../services/teams/team-settings.js';
 import type { DialContext } from './dial-context.js';
@@ -21,11 +21,7 @@ async function namedTeam(ctx: DialContext, name: string): Promise<string | { ref
   const { prisma } = ctx.deps;
   const team = await prisma.team.findFirst({ where: { workspaceId: ctx.member.workspaceId, name: { equals: name, mode: 'insensitive' } } });
   if (team && (await managesTeam(prisma, ctx.member, team.id))) return team.id;
-  const mine = await prisma.team.findMany({
-    where: ctx.member.isWorkspaceAdmin ? { workspaceId: ctx.member.workspaceId } : { managers: { some: { memberId: ctx.member.id } } },
-    orderBy: { name: 'asc' },
-    select: { name: true },
-  });
+  const mine = await managedTeams(prisma, ctx.member);
   const yours = mine.length > 0 ? ` Yours: ${mine.map((t) => `*${t.name}*`).join(', ')}.` : '';
   return { refusal: team ? `You don’t manage ${team.name}.${yours}` : `There is no team called “${name}”.${yours} \`/dial team new ${name}\` creates it.` };
 }

@@ -13,6 +13,8 @@ import { openLogModal } from '../open-log-modal.js';
 import { handleAbsenceCommand } from './dial-absence.js';
 import { handleBoardCommand } from './dial-board.js';
 import { handleCompareCommand } from './dial-compare.js';
+import { handleExportCommand } from './dial-export.js';
+import { handleImportCommand } from './dial-import.js';
 import { handleWhyCommand } from './dial-why.js';
 import type { DialContext } from './dial-context.js';
 import { handleGoalCommand } from './dial-goal.js';
@@ -51,6 +53,10 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           return await handleCompareCommand(ctx, parsed.userIds);
         case 'why':
           return await handleWhyCommand(ctx, parsed.userId);
+        case 'import':
+          return await handleImportCommand(ctx);
+        case 'export':
+          return await handleExportCommand(ctx, parsed);
         case 'open_modal':
           await openLogModal(deps, client, { member, triggerId: command.trigger_id, channelId: command.channel_id, now });
           return;

@@ -2,7 +2,7 @@
 // batches so a million rows never sit in memory. Voided rows are included (with voided_at): the
 // record is never hidden.
 import { stringify } from 'csv-stringify/sync';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { dayInterval, parseLocalDate, type LocalDate } from '../../lib/time.js';
 
 /** The CSV columns, in order; `import-activities` reads the same ones. */
@@ -26,8 +26,10 @@ export type ExportActivitiesOptions = {
   from?: LocalDate;
   /** Last calendar day included, in UTC. */
   to?: LocalDate;
-  /** Only the activity of this team's current members. */
-  teamId?: string;
+  /** Only the activity of these teams' current members. */
+  teamIds?: readonly string[];
+  /** Only this workspace's activity. */
+  workspaceId?: string;
   /** `csv` (default; what `dialbot import` reads) or `json` (one array of objects, same fields). */
   format?: 'csv' | 'json';
   /** Rows fetched per query (default 1000). */
@@ -72,21 +74,34 @@ function jsonRow(row: ExportRow): Record<ActivityCsvColumn, string | number | nu
   return { ...row, count: Number(row.count), note: row.note === '' ? null : row.note, voided_at: row.voided_at === '' ? null : row.voided_at };
 }
 
+/** The activities an export with these options holds. */
+function exported(options: ExportActivitiesOptions): Prisma.ActivityWhereInput {
+  return {
+    occurredAt: {
+      ...(options.from !== undefined && { gte: dayInterval(utcDay(options.from, 'from'), 'UTC').start }),
+      ...(options.to !== undefined && { lt: dayInterval(utcDay(options.to, 'to'), 'UTC').end }),
+    },
+    ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
+    ...(options.teamIds !== undefined && { member: { teamId: { in: [...options.teamIds] } } }),
+  };
+}
+
+/** How many rows an export with these options writes (voided ones included). */
+export function countExportRows(prisma: PrismaClient, options: ExportActivitiesOptions = {}): Promise<number> {
+  return prisma.activity.count({ where: exported(options) });
+}
+
 /** Batches of rows, ordered by occurredAt then id. */
 async function* rowBatches(prisma: PrismaClient, options: ExportActivitiesOptions): AsyncGenerator<ExportRow[]> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  const range = {
-    ...(options.from !== undefined && { gte: dayInterval(utcDay(options.from, 'from'), 'UTC').start }),
-    ...(options.to !== undefined && { lt: dayInterval(utcDay(options.to, 'to'), 'UTC').end }),
-  };
+  const where = exported(options);
 
   let after: { occurredAt: Date; id: string } | undefined;
   for (;;) {
     const rows = await prisma.activity.findMany({
       where: {
-        occurredAt: range,
-        ...(options.teamId !== undefined && { member: { teamId: options.teamId } }),
+        ...where,
         // (occurredAt, id) > after; the plain `gte` gives the planner a range to start from.
         ...(after && {
           AND: [

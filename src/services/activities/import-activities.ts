@@ -6,7 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ActivitySource, Prisma, PrismaClient } from '../../generated/prisma/client.js';
-import { KINDS, type Kind } from '../../lib/kinds.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { KINDS, type Kind, type KindCounts } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { parseInstant } from '../../lib/time.js';
 import { MAX_NOTE_LENGTH } from '../../listeners/commands/dial-grammar.js';
@@ -27,7 +28,21 @@ export type ImportReport = {
   skippedExisting: number;
   errors: ImportLineError[];
   dryRun: boolean;
+  /** Per rep, the counts the stored (in a dry run: to be stored) rows add; voided rows add nothing. */
+  repTotals: RepTotals[];
 };
+
+export type RepTotals = { workspaceId: string; userId: string; counts: KindCounts };
+
+/** Whose rows may be imported; a row for anyone else is a bad line. */
+export type ImportScope = {
+  workspaceId: string;
+  /** Slack user ids allowed (a manager's reps); unset: anyone in the workspace (an admin). */
+  userIds?: ReadonlySet<string>;
+};
+
+/** Who imports from Slack, and from which file. */
+export type Importer = { workspaceId: string; userId: string; fileName: string; requestKey: string };
 
 export type ImportActivitiesOptions = {
   /** Validate and report only; store nothing. */
@@ -36,9 +51,13 @@ export type ImportActivitiesOptions = {
   /** Timezone of members the import creates (the app refreshes it from Slack later). */
   defaultTimezone: string;
   maxCountPerEntry: number;
+  /** Unset (the CLI): any workspace and user. */
+  scope?: ImportScope;
+  /** Set (an import from Slack): rows are stored as source `import` with the importer as author, and the audit names them and the file. */
+  importer?: Importer;
 };
 
-const REQUIRED_COLUMNS: readonly ActivityCsvColumn[] = ['workspace_id', 'user_id', 'kind', 'count', 'occurred_at'];
+export const REQUIRED_COLUMNS: readonly ActivityCsvColumn[] = ['workspace_id', 'user_id', 'kind', 'count', 'occurred_at'];
 const SOURCES: readonly ActivitySource[] = ['slash', 'modal', 'import', 'api'];
 const IMPORTED_VOID_REASON = 'imported as voided';
 /** Rows per id lookup and per insert (well under PostgreSQL's 65,535 bind parameters). */
@@ -169,6 +188,13 @@ function readHeader(header: CsvRecord): { columns: Map<ActivityCsvColumn, number
   return { columns: new Map(names.map((name, i) => [name as ActivityCsvColumn, i])) };
 }
 
+function outsideScope(scope: ImportScope | undefined, workspaceId: string, userId: string): string | undefined {
+  if (!scope) return undefined;
+  if (workspaceId !== scope.workspaceId) return `workspace_id ${workspaceId} is not this workspace (${scope.workspaceId})`;
+  if (scope.userIds && !scope.userIds.has(userId)) return `user_id ${userId} is not on a team you manage`;
+  return undefined;
+}
+
 function contentKey(row: Pick<ImportRow, 'workspaceId' | 'userId' | 'kind' | 'count' | 'occurredAt' | 'note'>): string {
   const content = [row.workspaceId, row.userId, row.kind, String(row.count), row.occurredAt.toISOString(), row.note ?? ''].join('|');
   return `import:${createHash('sha256').update(content).digest('hex')}`;
@@ -204,6 +230,11 @@ function validateRecords(
       continue;
     }
     const data = result.data;
+    const outside = outsideScope(options.scope, data.workspace_id, data.user_id);
+    if (outside) {
+      errors.push({ line, message: outside });
+      continue;
+    }
     if (data.id !== undefined) {
       const first = lineOfId.get(data.id);
       if (first !== undefined) {
@@ -223,7 +254,7 @@ function validateRecords(
       occurredAt: data.occurred_at,
       loggedAt: data.logged_at,
       voidedAt: data.voided_at,
-      source: data.source ?? 'import',
+      source: options.importer ? 'import' : (data.source ?? 'import'),
       note: data.note ?? null,
     };
     if (data.id === undefined) {
@@ -308,7 +339,7 @@ async function ensureMembers(
   return memberIds;
 }
 
-function activityData(row: ImportRow, memberId: string, now: Date): Prisma.ActivityCreateManyInput {
+function activityData(row: ImportRow, memberId: string, options: ImportActivitiesOptions): Prisma.ActivityCreateManyInput {
   return {
     id: row.id,
     entryId: row.id,
@@ -317,9 +348,9 @@ function activityData(row: ImportRow, memberId: string, now: Date): Prisma.Activ
     kind: row.kind,
     count: row.count,
     occurredAt: row.occurredAt,
-    loggedAt: row.loggedAt ?? now,
+    loggedAt: row.loggedAt ?? options.now,
     source: row.source,
-    authorUserId: null,
+    authorUserId: options.importer?.userId ?? null,
     note: row.note,
     idempotencyKey: row.idempotencyKey,
     voidedAt: row.voidedAt ?? null,
@@ -327,17 +358,30 @@ function activityData(row: ImportRow, memberId: string, now: Date): Prisma.Activ
   };
 }
 
-async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<number> {
-  if (rows.length === 0) return 0;
+/** The rows actually stored. */
+async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<ImportRow[]> {
+  if (rows.length === 0) return [];
   const memberIds = await ensureMembers(prisma, rows, options);
-  let inserted = 0;
+  const stored = new Set<string>();
   for (const batch of chunks(rows)) {
-    const data = batch.map((row) => activityData(row, memberIds.get(`${row.workspaceId}|${row.userId}`)!, options.now));
-    // skipDuplicates: a row another import stored since the lookup is skipped, not an error.
-    const [{ count }] = await prisma.$transaction([prisma.activity.createMany({ data, skipDuplicates: true })]);
-    inserted += count;
+    const data = batch.map((row) => activityData(row, memberIds.get(`${row.workspaceId}|${row.userId}`)!, options));
+    // skipDuplicates: a row another import stored since the lookup (a double submit) is skipped, not an error.
+    const [created] = await prisma.$transaction([prisma.activity.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } })]);
+    for (const { id } of created) stored.add(id);
   }
-  return inserted;
+  return rows.filter((row) => stored.has(row.id));
+}
+
+function repTotals(rows: readonly ImportRow[]): RepTotals[] {
+  const byRep = new Map<string, RepTotals>();
+  for (const row of rows) {
+    if (row.voidedAt) continue;
+    const key = `${row.workspaceId}|${row.userId}`;
+    const totals = byRep.get(key) ?? { workspaceId: row.workspaceId, userId: row.userId, counts: {} };
+    totals.counts[row.kind] = (totals.counts[row.kind] ?? 0) + row.count;
+    byRep.set(key, totals);
+  }
+  return [...byRep.values()].sort((a, b) => a.workspaceId.localeCompare(b.workspaceId) || a.userId.localeCompare(b.userId));
 }
 
 async function analyse(
@@ -345,7 +389,7 @@ async function analyse(
   csv: string,
   options: ImportActivitiesOptions,
 ): Promise<{ report: ImportReport; toInsert: ImportRow[] }> {
-  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: options.dryRun };
+  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: options.dryRun, repTotals: [] };
   const read = readRecords(csv);
   if ('error' in read) return { report: { ...report, errors: [read.error] }, toInsert: [] };
   const [header, ...records] = read.records;
@@ -358,7 +402,7 @@ async function analyse(
   const existing = await findExisting(prisma, rows);
   const toInsert = rows.filter((row) => !existing.has(row));
   return {
-    report: { ...report, valid: rows.length, inserted: toInsert.length, skippedExisting: existing.size, errors },
+    report: { ...report, valid: rows.length, inserted: toInsert.length, skippedExisting: existing.size, errors, repTotals: repTotals(toInsert) },
     toInsert,
   };
 }
@@ -367,15 +411,28 @@ export async function importActivities(prisma: PrismaClient, csv: string, option
   const { report, toInsert } = await analyse(prisma, csv, options);
   if (options.dryRun) return report;
 
-  const inserted = await storeRows(prisma, toInsert, options);
-  const final: ImportReport = { ...report, inserted, skippedExisting: report.valid - inserted };
-  await prisma.auditEvent.create({
-    data: {
-      action: 'activities.imported',
-      subjectType: 'import',
-      data: { rows: final.rows, inserted: final.inserted, skippedExisting: final.skippedExisting, errors: final.errors.length },
-      createdAt: options.now,
-    },
-  });
+  const stored = await storeRows(prisma, toInsert, options);
+  const final: ImportReport = { ...report, inserted: stored.length, skippedExisting: report.valid - stored.length, repTotals: repTotals(stored) };
+  const { importer } = options;
+  await prisma.auditEvent
+    .create({
+      data: {
+        action: 'activities.imported',
+        subjectType: 'import',
+        data: {
+          rows: final.rows,
+          inserted: final.inserted,
+          skippedExisting: final.skippedExisting,
+          errors: final.errors.length,
+          ...(importer && { fileName: importer.fileName }),
+        },
+        createdAt: options.now,
+        ...(importer && { workspaceId: importer.workspaceId, actorUserId: importer.userId, requestKey: importer.requestKey }),
+      },
+    })
+    .catch((error: unknown) => {
+      // The same request again (a double submit): its rows were skipped, the first one's audit stands.
+      if (!importer || !isUniqueViolation(error)) throw error;
+    });
   return final;
 }

@@ -16,3 +16,12 @@ export async function managesMember(prisma: PrismaClient, manager: Member, rep: 
   if (manager.id === rep.id) return true;
   return rep.teamId !== null && managesTeam(prisma, manager, rep.teamId);
 }
+
+/** The teams `member` manages, by name: every team of the workspace for an admin. */
+export function managedTeams(prisma: PrismaClient, member: Member): Promise<{ id: string; name: string }[]> {
+  return prisma.team.findMany({
+    where: member.isWorkspaceAdmin ? { workspaceId: member.workspaceId } : { managers: { some: { memberId: member.id } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  });
+}

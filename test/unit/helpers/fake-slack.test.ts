@@ -78,6 +78,19 @@ describe('FakeSlack', () => {
     expect(complete.args.files).toEqual([expect.objectContaining({ id: fileId })]);
   });
 
+  test('a file a user uploaded: files.info describes it, the download needs the bot token', async () => {
+    const file = fake.addFile({ name: 'week.csv', content: 'a,b\n' });
+    expect(file).toMatchObject({ filetype: 'csv', mimetype: 'text/csv', size: 4 });
+    expect((await client.files.info({ file: file.id })).file).toEqual(file);
+    await expect(client.files.info({ file: 'F404' })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+
+    const withToken = await fetch(file.url_private_download, { headers: { authorization: 'Bearer xoxb-test' } });
+    expect([withToken.headers.get('content-type'), await withToken.text()]).toEqual(['text/csv', 'a,b\n']);
+    const without = await fetch(file.url_private_download);
+    expect(without.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(fake.callsTo('file_download').map((c) => c.token)).toEqual(['xoxb-test', undefined]);
+  });
+
   test('invalid token → invalid_auth (still recorded)', async () => {
     const bad = new WebClient('nope', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
     await expect(bad.auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });

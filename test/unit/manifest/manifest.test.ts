@@ -31,6 +31,7 @@ const SCOPE_FOR_METHOD: Record<string, string | null> = {
   'views.push': null,
   'auth.test': null,
   'files.uploadV2': 'files:write',
+  'files.info': 'files:read',
   'conversations.join': 'channels:join',
 };
 

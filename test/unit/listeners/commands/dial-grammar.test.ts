@@ -537,3 +537,39 @@ describe('`/dial why`', () => {
     expect(result.type === 'error' && result.message).toContain(message);
   });
 });
+
+describe('`/dial import` and `/dial export`', () => {
+  it('import takes nothing after it', () => {
+    expect(parse('import')).toEqual({ type: 'import' });
+    expect(parse('import sales.csv')).toEqual({ type: 'error', message: '`/dial import` takes nothing after it: it opens a form to upload your CSV file.' });
+  });
+
+  it.each([
+    ['export', { type: 'export' }],
+    ['export from 2026-11-01', { type: 'export', from: '2026-11-01' }],
+    ['EXPORT to 2026-11-30 from 2026-11-01 West Coast', { type: 'export', from: '2026-11-01', to: '2026-11-30', teamName: 'West Coast' }],
+    ['export Inside Sales', { type: 'export', teamName: 'Inside Sales' }],
+  ])('%s', (text, command) => {
+    expect(parse(text)).toEqual(command);
+  });
+
+  it.each([
+    ['export from', '`from` needs a date like 2026-11-01 after it.'],
+    ['export from yesterday', '`from` needs a date like 2026-11-01 after it, not “yesterday”.'],
+    ['export to 2026-02-30', '`to` needs a date like 2026-11-01 after it, not “2026-02-30”.'],
+    ['export from 2026-11-01 from 2026-11-02', 'Give one `from` date.'],
+    ['export from 2026-12-01 to 2026-11-01', 'The export starts (2026-12-01) after it ends (2026-11-01).'],
+    [`export ${'x'.repeat(81)}`, 'Team names are at most 80 characters.'],
+  ])('%s is refused', (text, message) => {
+    const result = parse(text);
+    expect(result.type === 'error' && result.message).toContain(message);
+  });
+
+  it('are in the help', () => {
+    const help = dialHelpText({ maxCountPerEntry: 1000, backfillDays: 7 });
+    expect(help).toContain('`/dial import`');
+    expect(help).toContain('`/dial export`');
+    expect(parse('export from 2026-11-01 to 2026-11-30 West Coast')).toEqual({ type: 'export', from: '2026-11-01', to: '2026-11-30', teamName: 'West Coast' });
+    expect(help).toContain('`/dial export from 2026-11-01 to 2026-11-30 West Coast`');
+  });
+});

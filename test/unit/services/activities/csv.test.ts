@@ -1,7 +1,7 @@
 import { openDatabase, type Database } from '../../../../src/db/client.js';
 import { deployMigrations } from '../../../../src/db/migrate.js';
 import type { ActivityKind, ActivitySource, PrismaClient } from '../../../../src/generated/prisma/client.js';
-import { exportActivities, type ExportActivitiesOptions } from '../../../../src/services/activities/export-activities.js';
+import { countExportRows, exportActivities, type ExportActivitiesOptions } from '../../../../src/services/activities/export-activities.js';
 import { importActivities, type ImportActivitiesOptions } from '../../../../src/services/activities/import-activities.js';
 
 const HEADER = 'id,workspace_id,user_id,kind,count,occurred_at,logged_at,source,note,voided_at';
@@ -143,6 +143,28 @@ describe('exportActivities', () => {
     expect(await idsOf({ from: '2026-12-04' })).toEqual([]);
   });
 
+  it('filters by workspace or by several teams, and counts what it would write', async () => {
+    const ana = await seedMember(prisma, 'T001', 'U0ANA');
+    const bo = await seedMember(prisma, 'T001', 'U0BO');
+    const cy = await seedMember(prisma, 'T002', 'U0CY');
+    const east = await prisma.team.create({ data: { workspaceId: 'T001', name: 'East' } });
+    const west = await prisma.team.create({ data: { workspaceId: 'T001', name: 'West' } });
+    await prisma.member.update({ where: { id: ana }, data: { teamId: east.id } });
+    await prisma.member.update({ where: { id: bo }, data: { teamId: west.id } });
+    await seedActivity(prisma, { id: ID(1), memberId: ana, occurredAt: '2026-12-01T10:00:00.000Z' });
+    await seedActivity(prisma, { id: ID(2), memberId: bo, occurredAt: '2026-12-01T11:00:00.000Z' });
+    await seedActivity(prisma, { id: ID(3), memberId: cy, workspaceId: 'T002', occurredAt: '2026-12-01T12:00:00.000Z' });
+    const idsOf = async (options: ExportActivitiesOptions) =>
+      (await exportAll(prisma, options)).trimEnd().split('\n').slice(1).map((line) => line.split(',')[0]);
+
+    expect(await idsOf({ workspaceId: 'T001' })).toEqual([ID(1), ID(2)]);
+    expect(await idsOf({ teamIds: [east.id, west.id] })).toEqual([ID(1), ID(2)]);
+    expect(await idsOf({ teamIds: [west.id] })).toEqual([ID(2)]);
+    expect(await countExportRows(prisma, { workspaceId: 'T001' })).toBe(2);
+    expect(await countExportRows(prisma, { teamIds: [east.id], from: '2026-12-02' })).toBe(0);
+    expect(await countExportRows(prisma)).toBe(3);
+  });
+
   it('refuses a date that is not a calendar day', async () => {
     await expect(exportAll(prisma, { from: '2026-02-30' })).rejects.toThrow(RangeError);
     await expect(exportAll(prisma, { to: 'yesterday' })).rejects.toThrow(RangeError);
@@ -156,10 +178,10 @@ describe('exportActivities', () => {
     await seedActivity(prisma, { id: ID(2), memberId: bo, occurredAt: '2026-12-01T16:00:00.000Z' });
     await seedActivity(prisma, { id: ID(3), memberId: ana, kind: 'conversation', occurredAt: '2026-12-02T15:00:00.000Z', voidedAt: '2026-12-02T16:00:00.000Z' });
 
-    const csv = await exportAll(prisma, { teamId: team.id });
+    const csv = await exportAll(prisma, { teamIds: [team.id] });
     expect(csv.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual([ID(1), ID(3)]);
 
-    const json = JSON.parse(await exportAll(prisma, { teamId: team.id, format: 'json' })) as Array<Record<string, unknown>>;
+    const json = JSON.parse(await exportAll(prisma, { teamIds: [team.id], format: 'json' })) as Array<Record<string, unknown>>;
     expect(json).toEqual([
       {
         id: ID(1),
@@ -197,11 +219,11 @@ describe('importActivities', () => {
     try {
       await deployMigrations(other);
       const report = await importActivities(other.prisma, original, OPTIONS);
-      expect(report).toEqual({ rows: 5, valid: 5, inserted: 5, skippedExisting: 0, errors: [], dryRun: false });
+      expect(report).toMatchObject({ rows: 5, valid: 5, inserted: 5, skippedExisting: 0, errors: [], dryRun: false });
       expect(await exportAll(other.prisma)).toBe(original);
 
       const again = await importActivities(other.prisma, original, OPTIONS);
-      expect(again).toEqual({ rows: 5, valid: 5, inserted: 0, skippedExisting: 5, errors: [], dryRun: false });
+      expect(again).toEqual({ rows: 5, valid: 5, inserted: 0, skippedExisting: 5, errors: [], dryRun: false, repTotals: [] });
       expect(await other.prisma.activity.count()).toBe(5);
       expect(await exportAll(other.prisma)).toBe(original);
     } finally {
@@ -223,7 +245,8 @@ describe('importActivities', () => {
       ),
       OPTIONS,
     );
-    expect(report).toEqual({ rows: 2, valid: 2, inserted: 2, skippedExisting: 0, errors: [], dryRun: false });
+    // The voided row is stored but adds nothing to the rep's totals.
+    expect(report).toEqual({ rows: 2, valid: 2, inserted: 2, skippedExisting: 0, errors: [], dryRun: false, repTotals: [{ workspaceId: 'T001', userId: 'U001', counts: { dial: 5 } }] });
 
     const team = await prisma.team.findFirstOrThrow({ where: { workspaceId: 'T001' } });
     expect(team).toMatchObject({ name: 'Sales', isDefault: true });
@@ -375,6 +398,7 @@ describe('importActivities', () => {
       skippedExisting: 1,
       errors: [{ line: 4, message: 'count "0" must be a whole number from 1 to 1000' }],
       dryRun: true,
+      repTotals: [{ workspaceId: 'T002', userId: 'U009', counts: { dial: 1 } }],
     });
     expect(await countActivities()).toBe(1);
     expect(await prisma.workspace.count()).toBe(1);
@@ -417,7 +441,7 @@ describe('importActivities', () => {
   });
 
   it('reports 0 rows for an empty file or a header alone', async () => {
-    const empty = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: false };
+    const empty = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: false, repTotals: [] };
     expect(await importActivities(prisma, '', OPTIONS)).toEqual(empty);
     expect(await importActivities(prisma, `${HEADER}\n`, OPTIONS)).toEqual(empty);
     expect(await importActivities(prisma, `\ufeff${HEADER}\r\n\r\n`, OPTIONS)).toEqual(empty);
@@ -440,5 +464,54 @@ describe('importActivities', () => {
     expect(await importActivities(prisma, file, OPTIONS)).toMatchObject({ inserted: 0, skippedExisting: 10_000 });
     expect(await countActivities()).toBe(10_000);
     expect(await prisma.member.count()).toBe(25);
+  });
+
+  describe('from Slack (a scope and an importer)', () => {
+    const importer = { workspaceId: 'T001', userId: 'U0MGR', fileName: 'week.csv', requestKey: 'csv-import:T001:V1:abc' };
+
+    it('turns rows for other workspaces or for reps outside the scope into bad lines, and stores only the rest', async () => {
+      const file = csvOf(
+        ',T001,U0ANA,dial,5,2026-12-01T10:00:00Z,,,,', // 2
+        ',T002,U0ANA,dial,5,2026-12-01T10:00:00Z,,,,', // 3
+        ',T001,U0ZED,dial,5,2026-12-01T10:00:00Z,,,,', // 4
+        ',T001,U0BO,conversation,2,2026-12-01T10:00:00Z,,,,', // 5
+      );
+      const scope = { workspaceId: 'T001', userIds: new Set(['U0ANA', 'U0BO']) };
+      const report = await importActivities(prisma, file, { ...OPTIONS, scope });
+      expect(report.errors).toEqual([
+        { line: 3, message: 'workspace_id T002 is not this workspace (T001)' },
+        { line: 4, message: 'user_id U0ZED is not on a team you manage' },
+      ]);
+      expect(report.repTotals).toEqual([
+        { workspaceId: 'T001', userId: 'U0ANA', counts: { dial: 5 } },
+        { workspaceId: 'T001', userId: 'U0BO', counts: { conversation: 2 } },
+      ]);
+      expect((await prisma.member.findMany({ orderBy: { slackUserId: 'asc' } })).map((m) => m.slackUserId)).toEqual(['U0ANA', 'U0BO']);
+
+      // A workspace-wide scope (an admin) takes anyone in the workspace, no one outside it.
+      const admin = await importActivities(prisma, file, { ...OPTIONS, scope: { workspaceId: 'T001' } });
+      expect(admin).toMatchObject({ inserted: 1, skippedExisting: 2, errors: [{ line: 3 }] });
+    });
+
+    it('stores source import with the importer as author, whatever the file says, and audits who and which file', async () => {
+      const file = csvOf(`${ID(1)},T001,U0ANA,dial,5,2026-12-01T10:00:00Z,,slash,,`);
+      const report = await importActivities(prisma, file, { ...OPTIONS, scope: { workspaceId: 'T001' }, importer });
+      expect(report).toMatchObject({ inserted: 1 });
+      expect(await prisma.activity.findUniqueOrThrow({ where: { id: ID(1) } })).toMatchObject({ source: 'import', authorUserId: 'U0MGR' });
+      expect(await prisma.auditEvent.findMany()).toEqual([
+        expect.objectContaining({
+          action: 'activities.imported',
+          workspaceId: 'T001',
+          actorUserId: 'U0MGR',
+          requestKey: importer.requestKey,
+          data: { rows: 1, inserted: 1, skippedExisting: 0, errors: 0, fileName: 'week.csv' },
+        }),
+      ]);
+
+      // The same request again stores nothing and keeps the one audit event.
+      expect(await importActivities(prisma, file, { ...OPTIONS, importer })).toMatchObject({ inserted: 0, skippedExisting: 1 });
+      expect(await prisma.auditEvent.count()).toBe(1);
+      expect(await countActivities()).toBe(1);
+    });
   });
 });
