@@ -9,6 +9,8 @@ export const CALLBACK = {
   ladderAction: 'ladder_action',
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
+  /** A manager accepting or voiding a flagged entry, with a reason. */
+  resolveFlag: 'resolve_flag',
 } as const;
 
 export const ACTION = {
@@ -21,7 +23,12 @@ export const ACTION = {
   ladderAction: 'ladder_action',
   /** App Home: no behind-pace nudge today. */
   muteNudge: 'mute_nudge',
+  /** Flag buttons: `resolve_flag_accepted|voided`, value = the flag's id. */
+  resolveFlag: 'resolve_flag',
 } as const;
+
+/** The reason input of the modal settling a flagged entry. */
+export const FLAG_MODAL = { reasonBlock: 'flag_reason', action: 'value' } as const;
 
 /** The note input of the ladder action modal. */
 export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;
@@ -74,5 +81,9 @@ export const TEAM_MODAL = {
   nudgeBlock: 'team_nudge',
   nudgeThresholdBlock: 'team_nudge_threshold',
   nudgeTimeBlock: 'team_nudge_time',
+  flagsBlock: 'team_flags',
+  lateAfterBlock: 'team_flags_late_after',
+  burstBlock: 'team_flags_burst',
+  largeBlock: 'team_flags_large',
   action: 'value',
 } as const;

@@ -4,12 +4,14 @@ import { registerHomePeriodAction } from './actions/home-period.js';
 import { registerLadderAction } from './actions/ladder-action.js';
 import { registerMuteNudgeAction } from './actions/mute-nudge.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
+import { registerResolveFlagAction } from './actions/resolve-flag.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
+import { registerResolveFlagView } from './views/resolve-flag.js';
 import { registerTeamSettingsView } from './views/team-settings.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -23,4 +25,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerLadderAction(app, deps);
   registerMuteNudgeAction(app, deps);
   registerLadderActionView(app, deps);
+  registerResolveFlagAction(app, deps);
+  registerResolveFlagView(app, deps);
 }

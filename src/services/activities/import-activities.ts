@@ -10,6 +10,7 @@ import { KINDS, type Kind } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { parseInstant } from '../../lib/time.js';
 import { MAX_NOTE_LENGTH } from '../../listeners/commands/dial-grammar.js';
+import { flagEntries } from '../flags/flag-entry.js';
 import { ensureDefaultTeam } from '../members/ensure-default-team.js';
 import { ACTIVITY_CSV_COLUMNS, type ActivityCsvColumn } from './export-activities.js';
 
@@ -25,6 +26,8 @@ export type ImportReport = {
   inserted: number;
   /** Valid rows already in the database (same id, or same content for rows without an id). */
   skippedExisting: number;
+  /** Entries stored and flagged for a manager's review (logged late, bursts, large). */
+  flagged: number;
   errors: ImportLineError[];
   dryRun: boolean;
 };
@@ -327,17 +330,19 @@ function activityData(row: ImportRow, memberId: string, now: Date): Prisma.Activ
   };
 }
 
-async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<number> {
-  if (rows.length === 0) return 0;
+async function storeRows(prisma: PrismaClient, rows: readonly ImportRow[], options: ImportActivitiesOptions): Promise<{ inserted: number; flagged: number }> {
+  if (rows.length === 0) return { inserted: 0, flagged: 0 };
   const memberIds = await ensureMembers(prisma, rows, options);
   let inserted = 0;
+  let flagged = 0;
   for (const batch of chunks(rows)) {
     const data = batch.map((row) => activityData(row, memberIds.get(`${row.workspaceId}|${row.userId}`)!, options.now));
     // skipDuplicates: a row another import stored since the lookup is skipped, not an error.
     const [{ count }] = await prisma.$transaction([prisma.activity.createMany({ data, skipDuplicates: true })]);
     inserted += count;
+    flagged += await flagEntries(prisma, batch.map((row) => row.id), options.now);
   }
-  return inserted;
+  return { inserted, flagged };
 }
 
 async function analyse(
@@ -345,7 +350,7 @@ async function analyse(
   csv: string,
   options: ImportActivitiesOptions,
 ): Promise<{ report: ImportReport; toInsert: ImportRow[] }> {
-  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: options.dryRun };
+  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, flagged: 0, errors: [], dryRun: options.dryRun };
   const read = readRecords(csv);
   if ('error' in read) return { report: { ...report, errors: [read.error] }, toInsert: [] };
   const [header, ...records] = read.records;
@@ -367,13 +372,13 @@ export async function importActivities(prisma: PrismaClient, csv: string, option
   const { report, toInsert } = await analyse(prisma, csv, options);
   if (options.dryRun) return report;
 
-  const inserted = await storeRows(prisma, toInsert, options);
-  const final: ImportReport = { ...report, inserted, skippedExisting: report.valid - inserted };
+  const { inserted, flagged } = await storeRows(prisma, toInsert, options);
+  const final: ImportReport = { ...report, inserted, skippedExisting: report.valid - inserted, flagged };
   await prisma.auditEvent.create({
     data: {
       action: 'activities.imported',
       subjectType: 'import',
-      data: { rows: final.rows, inserted: final.inserted, skippedExisting: final.skippedExisting, errors: final.errors.length },
+      data: { rows: final.rows, inserted: final.inserted, skippedExisting: final.skippedExisting, flagged, errors: final.errors.length },
       createdAt: options.now,
     },
   });
