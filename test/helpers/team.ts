@@ -3,7 +3,8 @@ import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
 import { givenTeamGoal } from './goals.js';
 import { slash, startHarness, type Harness, type TestDatabase } from './harness.js';
 
-export async function configureTeam(h: Harness, options: { manager: string; channel: string; timezone: string }): Promise<string> {
+/** `values`: more fields of the form (e.g. the review flags), as Slack submits them. */
+export async function configureTeam(h: Harness, options: { manager: string; channel: string; timezone: string; values?: Record<string, Record<string, unknown>> }): Promise<string> {
   const trigger = `777.${Math.random().toString(36).slice(2)}`;
   await slash(h, options.manager, 'team', { trigger_id: trigger });
   const opened = await h.slack.waitFor('views.open', (c) => c.args.trigger_id === trigger);
@@ -27,6 +28,7 @@ export async function configureTeam(h: Harness, options: { manager: string; chan
       [TEAM_MODAL.dailyPostTimeBlock]: { [a]: { type: 'timepicker', selected_time: '16:30' } },
       [TEAM_MODAL.weeklyBoardBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'Post the weekly leaderboard' } }] } },
       [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { type: 'timepicker', selected_time: '09:00' } },
+      ...options.values,
     },
   });
   if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);

@@ -26,7 +26,7 @@ export type ImportReport = {
   inserted: number;
   /** Valid rows already in the database (same id, or same content for rows without an id). */
   skippedExisting: number;
-  /** Entries stored and flagged for a manager's review (logged late, bursts, large). */
+  /** Entries stored and flagged for a manager's review (logged late, bursts, large); 0 in a dry run. */
   flagged: number;
   errors: ImportLineError[];
   dryRun: boolean;
