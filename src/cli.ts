@@ -147,7 +147,8 @@ async function importCommand(args: string[]): Promise<number> {
     const verb = report.dryRun ? 'Would import' : 'Imported';
     out(
       `${verb} ${report.inserted} of ${report.rows} row(s); ${report.skippedExisting} already present; ${report.errors.length} bad line(s)` +
-        (report.errors.length > 0 ? ' skipped (listed above).' : '.'),
+        (report.errors.length > 0 ? ' skipped (listed above).' : '.') +
+        (report.flagged > 0 ? ` ${report.flagged} flagged for a manager's review (App Home, /dial stats @rep).` : ''),
     );
     return report.errors.length > 0 ? 1 : 0;
   });

@@ -1,5 +1,6 @@
 // Replies to a rep about their own entries: what was stored, what was voided, their totals.
 import type { KnownBlock } from '@slack/types';
+import type { ActivitySource } from '../generated/prisma/client.js';
 import { formatCount, KINDS, type KindCounts } from '../lib/kinds.js';
 import type { ActivityTotals } from '../services/progress/activity-totals.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
@@ -7,6 +8,14 @@ import { logProgressBlocks } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
 export type Reply = { text: string; blocks: KnownBlock[] };
+
+/** How an entry came in, wherever entries are shown: typed by a person, or reported by the phone system. */
+export const SOURCE_LABELS: Record<ActivitySource, string> = {
+  slash: 'via /dial',
+  modal: 'via the form',
+  import: 'via CSV import',
+  api: 'via phone system',
+};
 
 /** "40 dials, 12 conversations and 2 presentations". */
 export function describeCounts(counts: KindCounts): string {
@@ -67,8 +76,8 @@ export function loggedReply(input: {
   return { text: headline, blocks };
 }
 
-export function undoneReply(input: { counts: KindCounts; dateLabel: string; totals: ActivityTotals }): Reply {
-  const headline = `:leftwards_arrow_with_hook: Undone: ${describeCounts(input.counts)} for ${input.dateLabel}. The entry stays in the record, marked voided.`;
+export function undoneReply(input: { counts: KindCounts; dateLabel: string; source: ActivitySource; totals: ActivityTotals }): Reply {
+  const headline = `:leftwards_arrow_with_hook: Undone: ${describeCounts(input.counts)} for ${input.dateLabel}, logged ${SOURCE_LABELS[input.source]}. The entry stays in the record, marked voided.`;
   return { text: headline, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: headline } }, totalsFields(input.totals)] };
 }
 

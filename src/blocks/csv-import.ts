@@ -121,6 +121,7 @@ function resultText(fileName: string, report: ImportReport): string {
   const extras = [
     ...(report.skippedExisting > 0 ? [`${plural(report.skippedExisting, 'row was', 'rows were')} already there`] : []),
     ...(report.errors.length > 0 ? [`${plural(report.errors.length, 'bad line was', 'bad lines were')} skipped`] : []),
+    ...(report.flagged > 0 ? [`${plural(report.flagged, 'entry was', 'entries were')} flagged for review (App Home → Needs review)`] : []),
   ];
   return `:white_check_mark: Imported ${plural(report.inserted, 'row')} from *${fileName}*.${extras.length > 0 ? ` ${extras.join('; ')}.` : ''}`;
 }

@@ -1,10 +1,12 @@
 // The App Home tab: a rep's day, week and month against target with pace, what they need today
-// and a button to log; for managers, their reps side by side below.
+// and a button to log, and their entries flagged for review; for managers, the entries they have
+// to review and their reps side by side below.
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeDashboard, Standing } from '../services/progress/home-dashboard.js';
 import { teamOverviewBlocks } from './team-overview.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
 import { chartBlock, type ChartImage } from './chart.js';
+import { flagBlocks } from './flags.js';
 import { ACTION } from './ids.js';
 import { progressBlocks } from './progress.js';
 import { LIMITS, truncate } from './slack-limits.js';
@@ -22,6 +24,8 @@ export type RepHomeInput = {
   chart?: ChartImage;
   /** Offer to mute today's behind-pace nudge (or say it is muted); absent when the team sends none. */
   nudge?: { mutedToday: boolean } | null;
+  /** The member's own entries flagged for review (read only). */
+  flagBlocks?: KnownBlock[];
   managerBlocks?: KnownBlock[];
 };
 
@@ -49,6 +53,7 @@ export function buildRepHome(input: RepHomeInput): HomeView {
       : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'You manage this team, so you aren’t measured as a rep: your reps are below.' }] }]),
     ...(input.standing ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: standingLine(input.standing) } }] : []),
     ...(input.chart ? [chartBlock(input.chart, 'rep_chart')] : []),
+    ...(input.flagBlocks ?? []),
     ...(input.managerBlocks ?? []),
     {
       type: 'context',
@@ -77,6 +82,7 @@ export function homeView(home: HomeDashboard, images: { rep?: ChartImage | undef
     standing: home.standing,
     nudge: home.nudge,
     ...(images.rep ? { chart: images.rep } : {}),
-    managerBlocks: teamOverviewBlocks(home.teams, home.period, images.teams),
+    ...(home.flags ? { flagBlocks: flagBlocks(home.flags, 'rep') } : {}),
+    managerBlocks: [...(home.review ? flagBlocks(home.review, 'manager') : []), ...teamOverviewBlocks(home.teams, home.period, images.teams)],
   });
 }

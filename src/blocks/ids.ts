@@ -15,6 +15,8 @@ export const CALLBACK = {
   csvImportUpload: 'csv_import_upload',
   /** The dry run's preview confirmed: import the file. */
   csvImportConfirm: 'csv_import_confirm',
+  /** A manager accepting or voiding a flagged entry, with a reason. */
+  resolveFlag: 'resolve_flag',
 } as const;
 
 export const ACTION = {
@@ -31,6 +33,8 @@ export const ACTION = {
   openPhoneSystem: 'open_phone_system',
   /** Phone-system modal: revoke an API token; value = the token id. */
   revokeApiToken: 'revoke_api_token',
+  /** Flag buttons: `resolve_flag_accepted|voided`, value = the flag's id. */
+  resolveFlag: 'resolve_flag',
 } as const;
 
 /** Inputs of the phone-system modal; the element's action_id is `value`. */
@@ -38,6 +42,9 @@ export const PHONE_MODAL = { connectedSecondsBlock: 'phone_connected_seconds', t
 
 /** The file input of the CSV import modal. */
 export const IMPORT_MODAL = { fileBlock: 'import_file', action: 'value' } as const;
+
+/** The reason input of the modal settling a flagged entry. */
+export const FLAG_MODAL = { reasonBlock: 'flag_reason', action: 'value' } as const;
 
 /** The note input of the ladder action modal. */
 export const LADDER_MODAL = { noteBlock: 'ladder_note', action: 'value' } as const;
@@ -90,5 +97,9 @@ export const TEAM_MODAL = {
   nudgeBlock: 'team_nudge',
   nudgeThresholdBlock: 'team_nudge_threshold',
   nudgeTimeBlock: 'team_nudge_time',
+  flagsBlock: 'team_flags',
+  lateAfterBlock: 'team_flags_late_after',
+  burstBlock: 'team_flags_burst',
+  largeBlock: 'team_flags_large',
   action: 'value',
 } as const;

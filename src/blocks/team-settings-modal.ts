@@ -102,9 +102,13 @@ const WARN_LABEL = 'Warn reps who miss their weekly target';
 const ALERTS_LABEL = 'Alert managers at the second and third missed week';
 const CELEBRATE_LABEL = 'Congratulate reps who hit their target';
 const NUDGE_LABEL = 'Nudge reps who fall behind pace';
+const FLAGS_LABEL = 'Flag entries for a manager’s review';
+export const MAX_BURST_PER_MINUTE = 100;
+export const MAX_LARGE_ENTRY_DAYS = 30;
 const DIGEST_LABEL = 'Send managers a daily digest of who is behind';
 
-export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings }): View {
+/** `backfillDays`: how far back `/dial` accepts entries (BACKFILL_DAYS), the most "late" can mean. */
+export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSettings; backfillDays: number }): View {
   const s = input.settings;
   const metadata: TeamModalMetadata = { teamId: input.teamId };
   const zones = s.timezone && !COMMON_TIMEZONES.includes(s.timezone) ? [s.timezone, ...COMMON_TIMEZONES] : COMMON_TIMEZONES;
@@ -345,6 +349,45 @@ export function buildTeamSettingsModal(input: { teamId: string; settings: TeamSe
       { type: 'timepicker', action_id: TEAM_MODAL.action, initial_time: s.ladder.nudgeTime },
       { hint: 'Each rep’s own time for nudges; the team timezone for the digest.' },
     ),
+    { type: 'header', text: { type: 'plain_text', text: 'Trustworthy numbers' } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Entries logged late, dials faster than anyone can place them, and unusually large entries are flagged for you in App Home and `/dial stats @rep`: accept or void each with a reason.',
+        },
+      ],
+    },
+    input_(
+      TEAM_MODAL.flagsBlock,
+      'Review',
+      {
+        type: 'checkboxes',
+        action_id: TEAM_MODAL.action,
+        options: [onOption(FLAGS_LABEL)],
+        ...(s.flags.enabled ? { initial_options: [onOption(FLAGS_LABEL)] } : {}),
+      },
+      { optional: true },
+    ),
+    input_(
+      TEAM_MODAL.lateAfterBlock,
+      'Late after (days)',
+      { type: 'number_input', action_id: TEAM_MODAL.action, is_decimal_allowed: false, min_value: '0', max_value: String(input.backfillDays), initial_value: String(s.flags.lateAfterDays) },
+      { hint: `An entry logged more than this many days after the day it happened is flagged. \`/dial\` takes entries up to ${input.backfillDays} days back.` },
+    ),
+    input_(
+      TEAM_MODAL.burstBlock,
+      'Most dials a minute',
+      { type: 'number_input', action_id: TEAM_MODAL.action, is_decimal_allowed: false, min_value: '1', max_value: String(MAX_BURST_PER_MINUTE), initial_value: String(s.flags.burstDialsPerMinute) },
+      { hint: 'Phone-system calls: more within any minute are flagged. Typed entries: a day’s dials beyond this rate over the working time so far are flagged.' },
+    ),
+    input_(
+      TEAM_MODAL.largeBlock,
+      'Large entry (days of target)',
+      { type: 'number_input', action_id: TEAM_MODAL.action, is_decimal_allowed: false, min_value: '1', max_value: String(MAX_LARGE_ENTRY_DAYS), initial_value: String(s.flags.largeEntryDays) },
+      { hint: 'A typed or imported entry worth more than this many workdays of the rep’s target for a kind is flagged.' },
+    ),
     { type: 'header', text: { type: 'plain_text', text: 'Phone system' } },
     {
       type: 'section',
@@ -405,6 +448,11 @@ export function teamSettingsSummary(settings: TeamSettings, channelJoin?: 'joine
         : 'off'
     }`,
     `• *Early warning:* ${settings.ladder.nudgeEnabled ? `reps under ${settings.ladder.nudgeThresholdPercent}% of pace are nudged at ${settings.ladder.nudgeTime} their time` : 'no nudges'}${settings.ladder.digestEnabled ? '; managers get a daily digest' : ''}`,
+    `• *Review flags:* ${
+      settings.flags.enabled
+        ? `entries logged more than ${settings.flags.lateAfterDays} days late, over ${settings.flags.burstDialsPerMinute} dials a minute, or over ${settings.flags.largeEntryDays} days of target`
+        : 'off'
+    }`,
   ];
   return {
     text: `Team settings saved for ${settings.name}.`,

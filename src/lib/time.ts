@@ -173,6 +173,11 @@ export function instantAt(date: LocalDate, hhmm: string, zone: string): Date {
   return fromLocalDate(date, zone).set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toJSDate();
 }
 
+/** The wall-clock time of `instant` in `zone`, as "HH:MM". */
+export function localClockTime(instant: Date, zone: string): string {
+  return zoned(instant, zone).toFormat('HH:mm');
+}
+
 /** How much of the working hours [start, end) on `now`'s local date has elapsed, 0…1. */
 export function elapsedShareOfDay(now: Date, zone: string, start: string, end: string): number {
   const date = localDate(now, zone);

@@ -5,6 +5,7 @@ import { registerLadderAction } from './actions/ladder-action.js';
 import { registerMuteNudgeAction } from './actions/mute-nudge.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
 import { registerPhoneSystemActions } from './actions/phone-system.js';
+import { registerResolveFlagAction } from './actions/resolve-flag.js';
 import { registerDialCommand } from './commands/dial.js';
 import type { ListenerDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
@@ -14,6 +15,7 @@ import { registerGoalPlanListeners } from './views/goal-plan.js';
 import { registerLadderActionView } from './views/ladder-action.js';
 import { registerLogActivityView } from './views/log-activity.js';
 import { registerPhoneSystemView } from './views/phone-system.js';
+import { registerResolveFlagView } from './views/resolve-flag.js';
 import { registerTeamSettingsView } from './views/team-settings.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -31,4 +33,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerPhoneSystemActions(app, deps);
   registerPhoneSystemView(app, deps);
   registerCsvImportViews(app, deps);
+  registerResolveFlagAction(app, deps);
+  registerResolveFlagView(app, deps);
 }

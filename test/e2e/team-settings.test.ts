@@ -77,6 +77,8 @@ const DEFAULT_LADDER = {
   digestEnabled: false,
 };
 
+const DEFAULT_FLAGS = { enabled: true, lateAfterDays: 2, burstDialsPerMinute: 10, largeEntryDays: 3 };
+
 const MONTHLY: Record<Kind, number> = { dial: 360, conversation: 120, presentation: 40, opportunity: 20, close: 10 };
 
 describe.each(testDatabases())('team settings on %s', (database) => {
@@ -167,6 +169,10 @@ describe.each(testDatabases())('team settings on %s', (database) => {
       [TEAM_MODAL.nudgeBlock, 'Early warning', 'checkboxes'],
       [TEAM_MODAL.nudgeThresholdBlock, 'Behind pace under (%)', 'number_input'],
       [TEAM_MODAL.nudgeTimeBlock, 'Check at', 'timepicker'],
+      [TEAM_MODAL.flagsBlock, 'Review', 'checkboxes'],
+      [TEAM_MODAL.lateAfterBlock, 'Late after (days)', 'number_input'],
+      [TEAM_MODAL.burstBlock, 'Most dials a minute', 'number_input'],
+      [TEAM_MODAL.largeBlock, 'Large entry (days of target)', 'number_input'],
     ]);
     const el = (block: string) => inputs.find((b) => b.block_id === block)!.element;
     expect(el(TEAM_MODAL.nameBlock).initial_value).toBe('Sales');
@@ -316,6 +322,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         weeklyBoardEnabled: true,
         weeklyBoardTime: '09:00',
         ladder: DEFAULT_LADDER,
+        flags: DEFAULT_FLAGS,
       },
       after: {
         name: 'Inside Sales',
@@ -336,6 +343,7 @@ describe.each(testDatabases())('team settings on %s', (database) => {
         weeklyBoardEnabled: true,
         weeklyBoardTime: '09:00',
         ladder: DEFAULT_LADDER, // the form left the ladder out: kept as it was
+        flags: DEFAULT_FLAGS, // and the review flags
       },
     });
 

@@ -3,10 +3,10 @@ import { CALLBACK, TEAM_MODAL } from '../../src/blocks/ids.js';
 import { givenTeamGoal } from './goals.js';
 import { slash, startHarness, type Harness, type TestDatabase } from './harness.js';
 
-/** `command`: the `/dial` text that opens the modal (default `team`); `reps`: picked in the form. */
+/** `command`: the `/dial` text that opens the modal (default `team`); `reps`: picked in the form; `values`: more fields (e.g. the review flags), as Slack submits them. */
 export async function configureTeam(
   h: Harness,
-  options: { manager: string; channel: string; timezone: string; command?: string; name?: string; reps?: string[] },
+  options: { manager: string; channel: string; timezone: string; command?: string; name?: string; reps?: string[]; values?: Record<string, Record<string, unknown>> },
 ): Promise<string> {
   const trigger = `777.${Math.random().toString(36).slice(2)}`;
   await slash(h, options.manager, options.command ?? 'team', { trigger_id: trigger });
@@ -32,6 +32,7 @@ export async function configureTeam(
       [TEAM_MODAL.weeklyBoardBlock]: { [a]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'Post the weekly leaderboard' } }] } },
       [TEAM_MODAL.weeklyBoardTimeBlock]: { [a]: { type: 'timepicker', selected_time: '09:00' } },
       ...(options.reps ? { [TEAM_MODAL.repsBlock]: { [a]: { type: 'multi_users_select', selected_users: options.reps } } } : {}),
+      ...options.values,
     },
   });
   if (res.status !== 200) throw new Error(`team settings submit answered ${res.status}`);

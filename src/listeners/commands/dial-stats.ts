@@ -1,8 +1,11 @@
 // `/dial stats [@rep]`: a rep's day, week and month against target, pace and what they need
-// today. Anyone may see their own; a rep's managers (and workspace admins) may see that rep's.
+// today, and their entries flagged for review. Anyone may see their own (flags read only); a rep's
+// managers (and workspace admins) may see that rep's, and accept or void the flagged entries.
 import type { Member } from '../../generated/prisma/client.js';
 import { errorReply } from '../../blocks/activity-replies.js';
+import { flagBlocks } from '../../blocks/flags.js';
 import { statsReply } from '../../blocks/progress.js';
+import { openFlagsOf, SHOWN_FLAGS } from '../../services/flags/open-flags.js';
 import { managesMember } from '../../services/members/manager-rights.js';
 import { repProgress } from '../../services/progress/rep-progress.js';
 import { lookUpMember } from '../members.js';
@@ -41,6 +44,7 @@ export async function handleStatsCommand(ctx: DialContext, userId: string | unde
     }
     rep = found;
   }
-  const progress = await repProgress(deps.prisma, rep, now);
-  await ctx.reply(statsReply(progress, rep.id === caller.id ? { self: true } : { self: false, name: rep.displayName }));
+  const [progress, flags] = await Promise.all([repProgress(deps.prisma, rep, now), openFlagsOf(deps.prisma, rep, SHOWN_FLAGS)]);
+  const reply = statsReply(progress, self ? { self: true } : { self: false, name: rep.displayName });
+  await ctx.reply({ ...reply, blocks: [...reply.blocks, ...flagBlocks(flags, self ? 'rep' : 'manager')] });
 }

@@ -29,7 +29,7 @@ async function namedTeam(ctx: DialContext, name: string): Promise<string | { ref
 async function openTeamModal(ctx: DialContext, teamId: string): Promise<void> {
   const loaded = await loadTeamSettings(ctx.deps.prisma, teamId);
   if (!loaded) return ctx.reply(errorReply('That team no longer exists.'));
-  await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: buildTeamSettingsModal({ teamId, settings: loaded.settings }) });
+  await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: buildTeamSettingsModal({ teamId, settings: loaded.settings, backfillDays: ctx.deps.config.backfillDays }) });
 }
 
 export async function handleTeamCommand(ctx: DialContext, request: { name?: string; create?: boolean } = {}): Promise<void> {

@@ -70,7 +70,7 @@ export function registerDialCommand(app: App, deps: ListenerDeps): void {
           });
           const totals = await activityTotals(deps.prisma, member.id, member.timezone, now);
           const dateLabel = describeEntryDate(localDate(voided.occurredAt, member.timezone), now, member.timezone);
-          await reply(undoneReply({ counts: voided.counts, dateLabel, totals }));
+          await reply(undoneReply({ counts: voided.counts, dateLabel, source: voided.source, totals }));
           deps.homeRefresh.request(member, client);
           return;
         }

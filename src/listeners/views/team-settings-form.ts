@@ -14,6 +14,8 @@ import {
   MAX_TEAM_MANAGERS,
   MAX_TEAM_REPS,
   MAX_TEAM_NAME,
+  MAX_BURST_PER_MINUTE,
+  MAX_LARGE_ENTRY_DAYS,
   ON_VALUE,
   type TeamModalMetadata,
 } from '../../blocks/team-settings-modal.js';
@@ -21,6 +23,7 @@ import { KINDS, type Kind } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { formatClockTime, isValidTimezone, parseClockTime } from '../../lib/time.js';
 import { parseHolidayLines } from '../../services/teams/holiday-lines.js';
+import type { FlagPolicy } from '../../services/flags/flag-rules.js';
 import type { LadderSettings, TeamSettingsInput } from '../../services/teams/team-settings.js';
 
 type Option = { value?: string | null } | null | undefined;
@@ -212,6 +215,48 @@ function readLadder(values: StateValues, errors: Record<string, string>): Ladder
 }
 type StateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
 
+/** A whole number from `min` to `max` typed in a number input. */
+const wholeNumber = (min: number, max: number, example: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => /^\d{1,4}$/.test(s) && Number(s) >= min && Number(s) <= max, `Use a whole number from ${min} to ${max}, e.g. ${example}.`)
+    .transform(Number);
+
+/** The review flags' fields (absent from a form opened before they existed: the flags are then kept). */
+const FLAG_BLOCKS = [TEAM_MODAL.flagsBlock, TEAM_MODAL.lateAfterBlock, TEAM_MODAL.burstBlock, TEAM_MODAL.largeBlock] as const;
+
+/** The flag settings, their field errors, or undefined when the form had no flag fields. */
+function readFlags(values: StateValues, errors: Record<string, string>, backfillDays: number): FlagPolicy | undefined {
+  if (FLAG_BLOCKS.every((block) => values[block] === undefined)) return undefined;
+  const element = (block: string) => values[block]?.[TEAM_MODAL.action];
+  const parsed = z
+    .object({
+      [TEAM_MODAL.flagsBlock]: onOff,
+      [TEAM_MODAL.lateAfterBlock]: wholeNumber(0, backfillDays, String(Math.min(2, backfillDays))),
+      [TEAM_MODAL.burstBlock]: wholeNumber(1, MAX_BURST_PER_MINUTE, '10'),
+      [TEAM_MODAL.largeBlock]: wholeNumber(1, MAX_LARGE_ENTRY_DAYS, '3'),
+    })
+    .safeParse({
+      [TEAM_MODAL.flagsBlock]: element(TEAM_MODAL.flagsBlock)?.selected_options?.map((o) => o?.value),
+      [TEAM_MODAL.lateAfterBlock]: element(TEAM_MODAL.lateAfterBlock)?.value,
+      [TEAM_MODAL.burstBlock]: element(TEAM_MODAL.burstBlock)?.value,
+      [TEAM_MODAL.largeBlock]: element(TEAM_MODAL.largeBlock)?.value,
+    });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return undefined;
+  }
+  const d = parsed.data;
+  return {
+    enabled: d[TEAM_MODAL.flagsBlock],
+    lateAfterDays: d[TEAM_MODAL.lateAfterBlock],
+    burstDialsPerMinute: d[TEAM_MODAL.burstBlock],
+    largeEntryDays: d[TEAM_MODAL.largeBlock],
+  };
+}
+
 const repsSchema = z
   .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Pick reps from the list.'))
   .max(MAX_TEAM_REPS, `Name at most ${MAX_TEAM_REPS} reps.`)
@@ -254,7 +299,7 @@ function rawValues(values: StateValues): Record<string, unknown> {
  * Every field's problems at once; nothing to store unless there are none. `submitterIsAdmin`:
  * only a workspace admin may leave the team without managers (admins manage every team anyway).
  */
-export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boolean }): TeamFormResult {
+export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boolean; backfillDays: number }): TeamFormResult {
   const errors: Record<string, string> = {};
   const parsed = formSchema.safeParse(rawValues(values));
   if (!parsed.success) {
@@ -277,6 +322,7 @@ export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boo
   }
 
   const ladder = readLadder(values, errors);
+  const flags = readFlags(values, errors, rules.backfillDays);
   const reps = readReps(values, errors);
 
   if (Object.keys(errors).length > 0 || !data) return { ok: false, errors };
@@ -284,6 +330,7 @@ export function readTeamForm(values: StateValues, rules: { submitterIsAdmin: boo
     ok: true,
     settings: {
       ...(ladder ? { ladder } : {}),
+      ...(flags ? { flags } : {}),
       ...(reps ? { repUserIds: reps } : {}),
       name: data[TEAM_MODAL.nameBlock],
       channelId: data[TEAM_MODAL.channelBlock],

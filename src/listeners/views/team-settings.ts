@@ -47,7 +47,7 @@ export function registerTeamSettingsView(app: App, deps: ListenerDeps): void {
         deps.logger.warn({ user: userId, teamId: metadata.teamId }, 'team settings submitted by someone who does not manage the team');
         return await general('Only this team’s managers or a workspace admin can change its settings. Nothing was saved.');
       }
-      const form = readTeamForm(view.state.values, { submitterIsAdmin: member.isWorkspaceAdmin });
+      const form = readTeamForm(view.state.values, { submitterIsAdmin: member.isWorkspaceAdmin, backfillDays: deps.config.backfillDays });
       if (!form.ok) return await refuse(form.errors);
       const clash = await deps.prisma.team.findFirst({ where: { workspaceId, name: form.settings.name, NOT: { id: team.id } }, select: { id: true } });
       if (clash) return await refuse({ [TEAM_MODAL.nameBlock]: `Another team is already called “${form.settings.name}”. Pick another name.` });

@@ -11,6 +11,7 @@ import { KINDS, type Kind, type KindCounts } from '../../lib/kinds.js';
 import { hasControlCharacters } from '../../lib/text.js';
 import { parseInstant } from '../../lib/time.js';
 import { MAX_NOTE_LENGTH } from '../../listeners/commands/dial-grammar.js';
+import { flagEntries } from '../flags/flag-entry.js';
 import { ensureDefaultTeam } from '../members/ensure-default-team.js';
 import { ACTIVITY_CSV_COLUMNS, type ActivityCsvColumn } from './export-activities.js';
 
@@ -26,6 +27,8 @@ export type ImportReport = {
   inserted: number;
   /** Valid rows already in the database (same id, or same content for rows without an id). */
   skippedExisting: number;
+  /** Entries stored and flagged for a manager's review (logged late, bursts, large); 0 in a dry run. */
+  flagged: number;
   errors: ImportLineError[];
   dryRun: boolean;
   /** Per rep, the counts the stored (in a dry run: to be stored) rows add; voided rows add nothing. */
@@ -389,7 +392,7 @@ async function analyse(
   csv: string,
   options: ImportActivitiesOptions,
 ): Promise<{ report: ImportReport; toInsert: ImportRow[] }> {
-  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: options.dryRun, repTotals: [] };
+  const report: ImportReport = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, flagged: 0, errors: [], dryRun: options.dryRun, repTotals: [] };
   const read = readRecords(csv);
   if ('error' in read) return { report: { ...report, errors: [read.error] }, toInsert: [] };
   const [header, ...records] = read.records;
@@ -412,7 +415,10 @@ export async function importActivities(prisma: PrismaClient, csv: string, option
   if (options.dryRun) return report;
 
   const stored = await storeRows(prisma, toInsert, options);
-  const final: ImportReport = { ...report, inserted: stored.length, skippedExisting: report.valid - stored.length, repTotals: repTotals(stored) };
+  // Only the rows this import stored are judged: one stored by an earlier import was judged then.
+  let flagged = 0;
+  for (const batch of chunks(stored)) flagged += await flagEntries(prisma, batch.map((row) => row.id), options.now);
+  const final: ImportReport = { ...report, inserted: stored.length, skippedExisting: report.valid - stored.length, flagged, repTotals: repTotals(stored) };
   const { importer } = options;
   await prisma.auditEvent
     .create({
@@ -423,6 +429,7 @@ export async function importActivities(prisma: PrismaClient, csv: string, option
           rows: final.rows,
           inserted: final.inserted,
           skippedExisting: final.skippedExisting,
+          flagged,
           errors: final.errors.length,
           ...(importer && { fileName: importer.fileName }),
         },

@@ -1,9 +1,11 @@
 // Stores one entry: a row per kind, all sharing an entry id. A request key (Slack's trigger id,
-// the modal's view id) makes retries and double submits store nothing new.
+// the modal's view id) makes retries and double submits store nothing new. Every entry stored is
+// then checked for flags (a retry checks again, so a failure between the two heals).
 import { randomUUID } from 'node:crypto';
 import type { ActivitySource, PrismaClient } from '../../generated/prisma/client.js';
 import { KINDS, type Kind, type KindCounts } from '../../lib/kinds.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { flagEntries } from '../flags/flag-entry.js';
 
 export type LogActivityInput = {
   workspaceId: string;
@@ -39,6 +41,12 @@ async function findEntry(prisma: PrismaClient, requestKey: string): Promise<Logg
 }
 
 export async function logActivity(prisma: PrismaClient, input: LogActivityInput): Promise<LoggedEntry> {
+  const entry = await storeEntry(prisma, input);
+  await flagEntries(prisma, [entry.entryId], input.now);
+  return entry;
+}
+
+async function storeEntry(prisma: PrismaClient, input: LogActivityInput): Promise<LoggedEntry> {
   const previous = await findEntry(prisma, input.requestKey);
   if (previous) return previous;
 

@@ -1,7 +1,8 @@
 // `/dial undo`: voids the caller's most recent entry. Rows stay, marked voided, so the record
 // keeps what happened; a retried undo request voids nothing more. Entries the phone system sent
-// are its record, not a typo of the rep's: undo never reaches them.
-import type { PrismaClient } from '../../generated/prisma/client.js';
+// are its record, not a typo of the rep's: undo never reaches them. Open flags are settled with
+// the entry: one that no longer counts needs no review.
+import type { ActivitySource, PrismaClient } from '../../generated/prisma/client.js';
 import { UserError } from '../../lib/errors.js';
 import type { KindCounts } from '../../lib/kinds.js';
 import { writeOncePerRequest } from '../audit/write-once-per-request.js';
@@ -14,13 +15,13 @@ export type UndoInput = {
   now: Date;
 };
 
-export type VoidedEntry = { entryId: string; counts: KindCounts; occurredAt: Date; loggedAt: Date };
+export type VoidedEntry = { entryId: string; counts: KindCounts; occurredAt: Date; loggedAt: Date; source: ActivitySource };
 
 async function describeEntry(prisma: PrismaClient, entryId: string): Promise<VoidedEntry> {
   const rows = await prisma.activity.findMany({ where: { entryId } });
   const counts: KindCounts = {};
   for (const row of rows) counts[row.kind] = row.count;
-  return { entryId, counts, occurredAt: rows[0]!.occurredAt, loggedAt: rows[0]!.loggedAt };
+  return { entryId, counts, occurredAt: rows[0]!.occurredAt, loggedAt: rows[0]!.loggedAt, source: rows[0]!.source };
 }
 
 async function previousUndo(prisma: PrismaClient, requestKey: string): Promise<VoidedEntry | undefined> {
@@ -60,6 +61,10 @@ export async function undoLastEntry(prisma: PrismaClient, input: UndoInput): Pro
       prisma.activity.updateMany({
         where: { entryId: last.entryId, voidedAt: null },
         data: { voidedAt: input.now, voidedBy: input.actorUserId, voidReason: 'undo' },
+      }),
+      prisma.activityFlag.updateMany({
+        where: { entryId: last.entryId, resolution: null },
+        data: { resolution: 'voided', resolvedBy: input.actorUserId, resolvedAt: input.now, resolutionNote: 'undo' },
       }),
     ],
     () => previousUndo(prisma, input.requestKey),

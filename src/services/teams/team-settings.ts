@@ -2,6 +2,7 @@
 // and which team `/dial team` opens for a member.
 import type { Member, PrismaClient, Team } from '../../generated/prisma/client.js';
 import { KINDS, type Kind } from '../../lib/kinds.js';
+import { flagPolicy, type FlagPolicy } from '../flags/flag-rules.js';
 import { managesTeam } from '../members/manager-rights.js';
 import type { HolidayLine } from './holiday-lines.js';
 
@@ -28,6 +29,8 @@ export type TeamSettings = {
   weeklyBoardEnabled: boolean;
   weeklyBoardTime: string;
   ladder: LadderSettings;
+  /** Which entries are flagged for a manager's review (see services/flags/flag-rules.ts). */
+  flags: FlagPolicy;
 };
 
 /** The escalation ladder's policy (see services/escalation). */
@@ -53,8 +56,8 @@ export type LadderSettings = {
   digestEnabled: boolean;
 };
 
-/** Settings as a form submits them: without the ladder or the reps when the form had no such fields. */
-export type TeamSettingsInput = Omit<TeamSettings, 'ladder' | 'repUserIds'> & { ladder?: LadderSettings; repUserIds?: string[] };
+/** Settings as a form submits them: without the ladder, the flags or the reps when the form had no such fields. */
+export type TeamSettingsInput = Omit<TeamSettings, 'ladder' | 'flags' | 'repUserIds'> & { ladder?: LadderSettings; flags?: FlagPolicy; repUserIds?: string[] };
 
 /** Kinds in funnel order, each once. */
 export function inFunnelOrder(kinds: readonly Kind[]): Kind[] {
@@ -104,6 +107,7 @@ export async function loadTeamSettings(prisma: PrismaClient, teamId: string): Pr
         nudgeTime: team.nudgeTime,
         digestEnabled: team.digestEnabled,
       },
+      flags: flagPolicy(team),
     },
   };
 }

@@ -12,7 +12,7 @@ export type UpdateTeamSettingsInput = {
   workspaceId: string;
   teamId: string;
   actorUserId: string;
-  /** Without `ladder`, the team's ladder settings stay as they are. */
+  /** Without `ladder` (or `flags`), the team's ladder (or flag) settings stay as they are. */
   settings: TeamSettingsInput;
   /** Member ids of the managers, one per `settings.managerUserIds` entry (resolved by the caller). */
   managerMemberIds: string[];
@@ -47,6 +47,7 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
     workDays: [...input.settings.workDays].sort((a, b) => a - b),
     trackedKinds: inFunnelOrder(input.settings.trackedKinds),
     ladder: input.settings.ladder ? { ...input.settings.ladder, kinds: inFunnelOrder(input.settings.ladder.kinds) } : before.ladder,
+    flags: input.settings.flags ?? before.flags,
     // Named managers are not counted among the reps.
     repUserIds: [...new Set(input.settings.repUserIds ?? before.repUserIds)].filter((id) => !input.settings.managerUserIds.includes(id)).sort(),
   };
@@ -92,6 +93,10 @@ export async function updateTeamSettings(prisma: PrismaClient, input: UpdateTeam
           nudgeThreshold: after.ladder.nudgeThresholdPercent / 100,
           nudgeTime: after.ladder.nudgeTime,
           digestEnabled: after.ladder.digestEnabled,
+          flagsEnabled: after.flags.enabled,
+          lateAfterDays: after.flags.lateAfterDays,
+          burstDialsPerMinute: after.flags.burstDialsPerMinute,
+          largeEntryDays: after.flags.largeEntryDays,
         },
       }),
       prisma.teamManager.deleteMany({ where: { teamId } }),

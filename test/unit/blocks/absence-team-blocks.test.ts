@@ -84,6 +84,7 @@ const SETTINGS: TeamSettings = {
   weeklyBoardEnabled: false,
   weeklyBoardTime: '09:00',
   ladder: { enabled: true, kinds: ['dial', 'conversation'], thresholdPercent: 100, evaluationDay: 5, evaluationTime: '18:00', consequence: 'Fewer leads.', managerAlerts: true, celebrateHits: true, nudgeEnabled: true, nudgeThresholdPercent: 70, nudgeTime: '13:00', digestEnabled: false },
+  flags: { enabled: true, lateAfterDays: 2, burstDialsPerMinute: 10, largeEntryDays: 3 },
 };
 
 describe('team settings modal', () => {
@@ -94,7 +95,7 @@ describe('team settings modal', () => {
   });
 
   it('keeps a team zone that is not in the common list as the selected option', () => {
-    const view = buildTeamSettingsModal({ teamId: 't1', settings: { ...SETTINGS, timezone: 'America/Indiana/Knox' } });
+    const view = buildTeamSettingsModal({ teamId: 't1', settings: { ...SETTINGS, timezone: 'America/Indiana/Knox' }, backfillDays: 7 });
     const select = (view.blocks as any[]).find((b) => b.block_id === TEAM_MODAL.timezoneBlock).element;
     expect(select.initial_option.value).toBe('America/Indiana/Knox');
     expect(select.options[0].value).toBe('America/Indiana/Knox');
@@ -102,7 +103,7 @@ describe('team settings modal', () => {
   });
 
   it('leaves unset fields without initial values (Slack rejects empty ones)', () => {
-    const view = buildTeamSettingsModal({ teamId: 't1', settings: SETTINGS });
+    const view = buildTeamSettingsModal({ teamId: 't1', settings: SETTINGS, backfillDays: 7 });
     const el = (block: string) => (view.blocks as any[]).find((b) => b.block_id === block).element;
     expect(el(TEAM_MODAL.channelBlock).initial_conversation).toBeUndefined();
     expect(el(TEAM_MODAL.timezoneBlock).initial_option).toBeUndefined();
@@ -112,7 +113,7 @@ describe('team settings modal', () => {
   });
 
   it('offers the five kinds in funnel order and pre-fills the post settings', () => {
-    const view = buildTeamSettingsModal({ teamId: 't1', settings: { ...SETTINGS, trackedKinds: ['presentation', 'dial'], weeklyBoardTime: '08:30' } });
+    const view = buildTeamSettingsModal({ teamId: 't1', settings: { ...SETTINGS, trackedKinds: ['presentation', 'dial'], weeklyBoardTime: '08:30' }, backfillDays: 7 });
     const el = (block: string) => (view.blocks as any[]).find((b) => b.block_id === block).element;
     expect(el(TEAM_MODAL.trackedKindsBlock).options.map((o: any) => [o.value, o.text.text])).toEqual([
       ['dial', 'Dials'],

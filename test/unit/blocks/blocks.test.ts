@@ -179,9 +179,9 @@ describe('loggedReply', () => {
 });
 
 describe('undoneReply', () => {
-  it('says what was undone and that it stays voided in the record', () => {
-    const reply = undoneReply({ counts: { dial: 12, conversation: 1 }, dateLabel: 'yesterday', totals: NO_TOTALS });
-    const headline = ':leftwards_arrow_with_hook: Undone: 12 dials and 1 conversation for yesterday. The entry stays in the record, marked voided.';
+  it('says what was undone, how it came in, and that it stays voided in the record', () => {
+    const reply = undoneReply({ counts: { dial: 12, conversation: 1 }, dateLabel: 'yesterday', source: 'api', totals: NO_TOTALS });
+    const headline = ':leftwards_arrow_with_hook: Undone: 12 dials and 1 conversation for yesterday, logged via phone system. The entry stays in the record, marked voided.';
     expect(reply.text).toBe(headline);
     expect(reply.blocks).toHaveLength(2);
     expect(section(reply.blocks[0]).text).toEqual({ type: 'mrkdwn', text: headline });

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../src/blocks/slack-limits.js';
 import type { ImportReport } from '../../../src/services/activities/import-activities.js';
 
 const METADATA = { fileId: 'F0123ABCD', sha256: 'a'.repeat(64) };
-const report = (over: Partial<ImportReport>): ImportReport => ({ rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: true, repTotals: [], ...over });
+const report = (over: Partial<ImportReport>): ImportReport => ({ rows: 0, valid: 0, inserted: 0, skippedExisting: 0, flagged: 0, errors: [], dryRun: true, repTotals: [], ...over });
 const texts = (view: { blocks?: unknown[] }) => (view.blocks ?? []).map((b) => (b as { text?: { text: string } }).text?.text ?? '');
 
 describe('the import preview', () => {
@@ -46,6 +46,8 @@ describe('the import preview', () => {
   it('reports the result in the singular and plural', () => {
     const one = buildImportResultView({ fileName: 'x.csv', report: report({ rows: 3, valid: 2, inserted: 1, skippedExisting: 1, errors: [{ line: 4, message: 'm' }] }) });
     expect(texts(one)[0]).toBe(':white_check_mark: Imported 1 row from *x.csv*. 1 row was already there; 1 bad line was skipped.');
+    const flagged = buildImportResultView({ fileName: 'x.csv', report: report({ rows: 4, valid: 4, inserted: 4, flagged: 2 }) });
+    expect(texts(flagged)[0]).toBe(':white_check_mark: Imported 4 rows from *x.csv*. 2 entries were flagged for review (App Home → Needs review).');
   });
 });
 

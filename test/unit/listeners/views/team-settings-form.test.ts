@@ -53,7 +53,7 @@ function state(form: Form) {
   };
 }
 
-const read = (form: Form, submitterIsAdmin = false) => readTeamForm(state(form), { submitterIsAdmin });
+const read = (form: Form, submitterIsAdmin = false) => readTeamForm(state(form), { submitterIsAdmin, backfillDays: 7 });
 const errorsOf = (form: Form, submitterIsAdmin = false) => {
   const result = read(form, submitterIsAdmin);
   if (result.ok) throw new Error('expected field errors');
@@ -154,7 +154,7 @@ describe('readTeamForm', () => {
   });
 
   it('survives a state with no blocks at all (a forged submission)', () => {
-    const result = readTeamForm({}, { submitterIsAdmin: false });
+    const result = readTeamForm({}, { submitterIsAdmin: false, backfillDays: 7 });
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(
       [TEAM_MODAL.nameBlock, TEAM_MODAL.managersBlock, TEAM_MODAL.workDaysBlock, TEAM_MODAL.startBlock, TEAM_MODAL.endBlock, TEAM_MODAL.trackedKindsBlock].sort(),
@@ -211,7 +211,7 @@ describe('readTeamForm: the warning ladder', () => {
       [TEAM_MODAL.nudgeTimeBlock]: { [a]: { selected_time: f.nudgeTime } },
     };
   };
-  const readLadder = (l: Ladder) => readTeamForm(withLadder(l), { submitterIsAdmin: false });
+  const readLadder = (l: Ladder) => readTeamForm(withLadder(l), { submitterIsAdmin: false, backfillDays: 7 });
 
   it('reads the policy: kinds in funnel order, a whole percent, day and time, trimmed consequence', () => {
     const result = readLadder({});
@@ -259,8 +259,56 @@ describe('readTeamForm: the warning ladder', () => {
   });
 });
 
+describe('readTeamForm: review flags', () => {
+  const a = TEAM_MODAL.action;
+  type Flags = { on?: string[] | null; late?: string | null; burst?: string | null; large?: string | null };
+  const withFlags = (f: Flags, backfillDays = 7) =>
+    readTeamForm(
+      {
+        ...state({}),
+        [TEAM_MODAL.flagsBlock]: { [a]: { selected_options: f.on === null ? null : (f.on ?? ['on']).map((value) => ({ value })) } },
+        [TEAM_MODAL.lateAfterBlock]: { [a]: { value: f.late === undefined ? '3' : f.late } },
+        [TEAM_MODAL.burstBlock]: { [a]: { value: f.burst === undefined ? '6' : f.burst } },
+        [TEAM_MODAL.largeBlock]: { [a]: { value: f.large === undefined ? '4' : f.large } },
+      },
+      { submitterIsAdmin: false, backfillDays },
+    );
+
+  it('reads the switch and the three limits', () => {
+    const result = withFlags({});
+    expect(result.ok && result.settings.flags).toEqual({ enabled: true, lateAfterDays: 3, burstDialsPerMinute: 6, largeEntryDays: 4 });
+    const off = withFlags({ on: null, late: ' 0 ' });
+    expect(off.ok && off.settings.flags).toEqual({ enabled: false, lateAfterDays: 0, burstDialsPerMinute: 6, largeEntryDays: 4 });
+  });
+
+  it('leaves the flags alone when the form had no flag fields (opened before they existed)', () => {
+    const result = read({});
+    expect(result.ok && 'flags' in result.settings).toBe(false);
+  });
+
+  it.each([
+    [{ late: '8' }, TEAM_MODAL.lateAfterBlock, 'Use a whole number from 0 to 7, e.g. 2.'],
+    [{ late: '-1' }, TEAM_MODAL.lateAfterBlock, 'Use a whole number from 0 to 7, e.g. 2.'],
+    [{ late: null }, TEAM_MODAL.lateAfterBlock, 'Use a whole number from 0 to 7, e.g. 2.'],
+    [{ burst: '0' }, TEAM_MODAL.burstBlock, 'Use a whole number from 1 to 100, e.g. 10.'],
+    [{ burst: '2.5' }, TEAM_MODAL.burstBlock, 'Use a whole number from 1 to 100, e.g. 10.'],
+    [{ large: '31' }, TEAM_MODAL.largeBlock, 'Use a whole number from 1 to 30, e.g. 3.'],
+    [{ large: '9'.repeat(400) }, TEAM_MODAL.largeBlock, 'Use a whole number from 1 to 30, e.g. 3.'],
+    [{ on: ['always'] }, TEAM_MODAL.flagsBlock, 'Tick the box or leave it empty.'],
+  ])('refuses %j with a field error', (flags, block, message) => {
+    const result = withFlags(flags as Flags);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[block]).toBe(message);
+  });
+
+  it('caps "late after" at how far back /dial accepts entries', () => {
+    const result = withFlags({ late: '3' }, 2);
+    expect(!result.ok && result.errors[TEAM_MODAL.lateAfterBlock]).toBe('Use a whole number from 0 to 2, e.g. 2.');
+  });
+});
+
 describe('readTeamForm: reps', () => {
-  const withReps = (users: unknown) => readTeamForm({ ...state({}), [TEAM_MODAL.repsBlock]: { [TEAM_MODAL.action]: { selected_users: users as string[] } } }, { submitterIsAdmin: false });
+  const withReps = (users: unknown) => readTeamForm({ ...state({}), [TEAM_MODAL.repsBlock]: { [TEAM_MODAL.action]: { selected_users: users as string[] } } }, { submitterIsAdmin: false, backfillDays: 7 });
 
   it('reads picked reps deduplicated and sorted; none picked is an empty team', () => {
     const result = withReps(['U0B', 'U0A', 'U0B']);

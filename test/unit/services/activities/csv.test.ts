@@ -219,11 +219,11 @@ describe('importActivities', () => {
     try {
       await deployMigrations(other);
       const report = await importActivities(other.prisma, original, OPTIONS);
-      expect(report).toMatchObject({ rows: 5, valid: 5, inserted: 5, skippedExisting: 0, errors: [], dryRun: false });
+      expect(report).toMatchObject({ rows: 5, valid: 5, inserted: 5, skippedExisting: 0, flagged: 0, errors: [], dryRun: false });
       expect(await exportAll(other.prisma)).toBe(original);
 
       const again = await importActivities(other.prisma, original, OPTIONS);
-      expect(again).toEqual({ rows: 5, valid: 5, inserted: 0, skippedExisting: 5, errors: [], dryRun: false, repTotals: [] });
+      expect(again).toEqual({ rows: 5, valid: 5, inserted: 0, skippedExisting: 5, flagged: 0, errors: [], dryRun: false, repTotals: [] });
       expect(await other.prisma.activity.count()).toBe(5);
       expect(await exportAll(other.prisma)).toBe(original);
     } finally {
@@ -245,8 +245,9 @@ describe('importActivities', () => {
       ),
       OPTIONS,
     );
-    // The voided row is stored but adds nothing to the rep's totals.
-    expect(report).toEqual({ rows: 2, valid: 2, inserted: 2, skippedExisting: 0, errors: [], dryRun: false, repTotals: [{ workspaceId: 'T001', userId: 'U001', counts: { dial: 5 } }] });
+    // The voided row is stored but adds nothing to the rep's totals. The first row has no logged_at:
+    // logged now, days after it happened, so it is flagged late.
+    expect(report).toEqual({ rows: 2, valid: 2, inserted: 2, skippedExisting: 0, flagged: 1, errors: [], dryRun: false, repTotals: [{ workspaceId: 'T001', userId: 'U001', counts: { dial: 5 } }] });
 
     const team = await prisma.team.findFirstOrThrow({ where: { workspaceId: 'T001' } });
     expect(team).toMatchObject({ name: 'Sales', isDefault: true });
@@ -396,6 +397,7 @@ describe('importActivities', () => {
       valid: 2,
       inserted: 1,
       skippedExisting: 1,
+      flagged: 0,
       errors: [{ line: 4, message: 'count "0" must be a whole number from 1 to 1000' }],
       dryRun: true,
       repTotals: [{ workspaceId: 'T002', userId: 'U009', counts: { dial: 1 } }],
@@ -406,8 +408,8 @@ describe('importActivities', () => {
     expect(await prisma.team.count()).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(0);
 
-    // The real run does what the dry run said.
-    expect(await importActivities(prisma, file, OPTIONS)).toEqual({ ...report, dryRun: false });
+    // The real run does what the dry run said; flags are judged on stored entries (this one was logged late).
+    expect(await importActivities(prisma, file, OPTIONS)).toEqual({ ...report, dryRun: false, flagged: 1 });
   });
 
   it('refuses a header with unknown or missing columns with one error on line 1', async () => {
@@ -441,7 +443,7 @@ describe('importActivities', () => {
   });
 
   it('reports 0 rows for an empty file or a header alone', async () => {
-    const empty = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, errors: [], dryRun: false, repTotals: [] };
+    const empty = { rows: 0, valid: 0, inserted: 0, skippedExisting: 0, flagged: 0, errors: [], dryRun: false, repTotals: [] };
     expect(await importActivities(prisma, '', OPTIONS)).toEqual(empty);
     expect(await importActivities(prisma, `${HEADER}\n`, OPTIONS)).toEqual(empty);
     expect(await importActivities(prisma, `\ufeff${HEADER}\r\n\r\n`, OPTIONS)).toEqual(empty);
