@@ -132,7 +132,7 @@ describe.each(testDatabases())('CSV in Slack on %s', (database) => {
         [BO, 'dial', 25, 'import', MGR, 'left voicemails, lots'],
       ]);
       expect(await h.prisma.auditEvent.findMany({ where: { action: 'activities.imported' } })).toEqual([
-        expect.objectContaining({ workspaceId: WS, actorUserId: MGR, data: { rows: 3, inserted: 3, skippedExisting: 0, errors: 0, fileName: 'week.csv' } }),
+        expect.objectContaining({ workspaceId: WS, actorUserId: MGR, data: { rows: 3, inserted: 3, skippedExisting: 0, flagged: 0, errors: 0, fileName: 'week.csv' } }),
       ]);
       const dm = await h.slack.waitFor('chat.postMessage', (c) => c.args.channel === MGR);
       expect(dm.args.text).toBe(':white_check_mark: Imported 3 rows from *week.csv*.');

@@ -66,7 +66,8 @@ async function judgeMember(prisma: PrismaClient, member: Member & { team: Team |
           ),
         ]
       : [
-          lateFinding(first, zone, policy),
+          // An import is after the fact by nature, and the audit log says who brought it in.
+          first.source === 'import' ? undefined : lateFinding(first, zone, policy),
           summaryBurstFinding(
             { day, dials: dialsOf(rows), before: dialsOf((dialsByDay.get(day) ?? []).filter(earlier)), minutes: workingMinutesBy(day, first.loggedAt, zone, hours) },
             policy.burstDialsPerMinute,
