@@ -1,6 +1,7 @@
 // Installs to many workspaces: Bolt's OAuth installer against the fake Slack (`oauth.v2.access`),
 // two workspaces served by one process whose data never mixes, and uninstall clean-up.
 import { runJob } from '../../src/jobs/run-job.js';
+import { createApiToken } from '../../src/services/api-tokens/create-api-token.js';
 import { secretBox } from '../../src/lib/secret-box.js';
 import { sealStoredTokens } from '../../src/slack/installation-store.js';
 import { BOT_SCOPES } from '../../src/slack/oauth.js';
@@ -157,6 +158,24 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     expect(botToken).toMatch(/^v1\./);
     expect(await slashIn(ACME, ACME_REP, '3')).toMatch(/3 dials/);
     expect(h.slack.callsTo('users.info').every((c) => c.token === ACME.botToken)).toBe(true);
+  });
+
+  it('looks reps up for the phone-system webhook with their own workspace’s token', async () => {
+    await install(ACME);
+    await install(GLOBEX);
+    h.slack.setUser({ id: ACME_REP, team_id: ACME.teamId, tz: 'America/New_York', email: 'rep@acme.example' });
+    await slashIn(ACME, ACME_REP, '1');
+    const admin = await h.prisma.member.findFirstOrThrow({ where: { workspaceId: ACME.teamId, slackUserId: ACME_REP } });
+    const created = await createApiToken(h.prisma, { creator: { ...admin, isWorkspaceAdmin: true }, teamId: admin.teamId!, label: 'Dialer', requestKey: 'test:token', now: h.clock.now() });
+    const res = await fetch(`${base}/api/v1/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ activities: [{ user: 'rep@acme.example', kind: 'dial', occurredAt: h.clock.now().toISOString(), externalId: 'call-1' }] }),
+    });
+    expect(await res.json()).toMatchObject({ ok: true, accepted: 1 });
+    expect(h.slack.callsTo('users.lookupByEmail').map((c) => c.token)).toEqual([ACME.botToken]);
+    // The rep's Home is refreshed with Acme's token too.
+    await eventually(() => expect(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === ACME_REP).map((c) => c.token)).toContain(ACME.botToken));
   });
 
   it('ignores requests from a workspace that never installed dialbot', async () => {
