@@ -2,33 +2,31 @@
 // bare Bolt app, each in its own process so their RSS and cold start are their own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cliEnv, DIALBOT_BIN, freePort, REPO_ROOT } from '../../test/helpers/cli.js';
 import { sleep } from './stats.js';
-
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type Measured = {
   port: number;
   /** Spawn to the first good answer of the readiness URL. */
   readyMs: number;
   rssMiB(): number;
+  /** CPU time (user + system) the process has used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 };
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Resident set size of a process, from /proc (Linux). */
 export function rssMiB(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return kb === undefined ? Number.NaN : Number(kb) / 1024;
+}
+
+/** User + system CPU seconds of a process, from /proc (Linux; clock ticks are 100 a second there). */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -40,10 +38,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Spawns `node args…` with `env` (plus PATH and HOME) and waits until `readyPath` answers `ready(status)`. */
+/** Spawns `node args…` with only `env` (plus PATH and HOME) and waits until `readyPath` answers `ready(status)`. */
 async function spawnMeasured(args: string[], env: Record<string, string>, port: number, readyPath: string, ready: (status: number) => boolean): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: cliEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 120_000;
@@ -58,7 +56,7 @@ async function spawnMeasured(args: string[], env: Record<string, string>, port: 
     await sleep(10);
   }
   const readyMs = performance.now() - started;
-  return { port, readyMs, rssMiB: () => rssMiB(child.pid!), stop: () => stopChild(child) };
+  return { port, readyMs, rssMiB: () => rssMiB(child.pid!), cpuSeconds: () => cpuSeconds(child.pid!), stop: () => stopChild(child) };
 }
 
 /** `dialbot start` against `databaseUrl`, Slack calls going to `slackApiUrl`; ready when /readyz says 200. */
@@ -73,7 +71,7 @@ export async function startAppProcess(options: { databaseUrl: string; slackApiUr
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   };
-  return spawnMeasured([join(REPO_ROOT, 'bin/dialbot.js'), 'start'], env, port, '/readyz', (status) => status === 200);
+  return spawnMeasured([DIALBOT_BIN, 'start'], env, port, '/readyz', (status) => status === 200);
 }
 
 /** The bare Bolt app (bench/bare-bolt.ts, same tsx loader as bin/dialbot.js); ready once its server answers at all. */
