@@ -119,6 +119,9 @@ if (values.json) {
     '',
     renderTable(results.flatMap((r) => r.figures)),
     '',
+    // The counts that must agree (what the bench test checks), e.g. DMs delivered and recorded.
+    ...results.map((r) => `Checks, ${r.name}: ${Object.entries(r.checks).map(([k, v]) => `${k}=${v}`).join(', ')}`),
+    '',
     ...results.flatMap((r) => r.details.flatMap((d) => [`### ${d.title}`, '```', d.text, '```', ''])),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
