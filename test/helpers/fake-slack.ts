@@ -52,6 +52,9 @@ export type FakeFile = {
   url_private_download: string;
 };
 
+/** A rate tier for one method: `limit` calls per fixed window of `windowMs` (Slack's tiers are per minute). */
+export type RateLimit = { limit: number; windowMs: number };
+
 export type FakeFailure = { status?: number; error?: string; retryAfter?: number; times?: number };
 
 type QueuedFailure = { status: number; error: string | undefined; retryAfter: number | undefined; remaining: number };
@@ -370,6 +373,8 @@ export class FakeSlack {
     this.calls.length = 0;
     this.failures.clear();
     this.delays.clear();
+    this.limits.clear();
+    this.refused.clear();
   }
 
   /** Answers every later call to `method` (or 'response_url') only after `ms`, until reset(). */
@@ -640,6 +645,37 @@ export class FakeSlack {
     return call;
   }
 
+  // --- Rate tiers: per-method limits per fixed window, answered like Slack (429 + Retry-After) ---
+  private readonly limits = new Map<string, RateLimit & { windowStart: number; used: number }>();
+  private readonly refused = new Set<RecordedCall>();
+
+  /** From now on, at most `limit` calls to `method` per window of `windowMs`; the rest get 429 with Retry-After. */
+  setRateLimit(method: string, limit: RateLimit): void {
+    this.limits.set(method, { ...limit, windowStart: Date.now(), used: 0 });
+  }
+
+  /** Calls to `method` that Slack would have acted on: recorded and not refused with a 429. */
+  acceptedCalls(method: string): RecordedCall[] {
+    return this.callsTo(method).filter((c) => !this.refused.has(c));
+  }
+
+  private rateLimit(method: string, call: RecordedCall): Reply | undefined {
+    const limit = this.limits.get(method);
+    if (limit === undefined) return undefined;
+    const now = Date.now();
+    if (now - limit.windowStart >= limit.windowMs) {
+      limit.windowStart = now - ((now - limit.windowStart) % limit.windowMs);
+      limit.used = 0;
+    }
+    if (limit.used < limit.limit) {
+      limit.used += 1;
+      return undefined;
+    }
+    this.refused.add(call);
+    const retryAfter = Math.max(1, Math.ceil((limit.windowStart + limit.windowMs - now) / 1000));
+    return { status: 429, headers: { 'retry-after': String(retryAfter) }, body: { ok: false, error: 'ratelimited' } };
+  }
+
   /** Takes one queued failure for `method`, if any. */
   private takeFailure(method: string): Reply | undefined {
     const queue = this.failures.get(method);
@@ -682,8 +718,10 @@ export class FakeSlack {
       for (const [key, value] of url.searchParams) args[key] = maybeJson(value);
       Object.assign(args, this.parseBody(raw, contentType));
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
-      this.record(method, args, token);
+      const call = this.record(method, args, token);
       await this.wait(method);
+      const limited = this.rateLimit(method, call);
+      if (limited !== undefined) return this.send(res, limited);
       const failure = this.takeFailure(method);
       if (failure !== undefined) return this.send(res, failure);
       // The code exchange is the one call made without a token.

@@ -104,6 +104,30 @@ describe('FakeSlack', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  test('a rate tier answers 429 with Retry-After past its limit, and the refused calls are not accepted', async () => {
+    fake.setRateLimit('chat.postMessage', { limit: 2, windowMs: 1000 });
+    const raw = (n: number) =>
+      fetch(`${fake.apiUrl}chat.postMessage`, { method: 'POST', headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' }, body: JSON.stringify({ channel: `U${n}`, text: 'hi' }) });
+    const answers = [await raw(1), await raw(2), await raw(3)];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+    expect(answers[2]!.headers.get('retry-after')).toBe('1');
+    expect(await answers[2]!.json()).toEqual({ ok: false, error: 'ratelimited' });
+    expect(fake.acceptedCalls('chat.postMessage').map((c) => c.args.channel)).toEqual(['U1', 'U2']);
+    // The WebClient waits out Retry-After and the message goes through in the next window.
+    const res = await client.chat.postMessage({ channel: 'U4', text: 'later' });
+    expect(res.ok).toBe(true);
+    expect(fake.acceptedCalls('chat.postMessage').map((c) => c.args.channel)).toEqual(['U1', 'U2', 'U4']);
+    // Other methods are not limited.
+    expect((await client.chat.update({ channel: 'U1', ts: '1.1', text: 'x' })).ok).toBe(true);
+  });
+
+  test('reset lifts rate tiers', async () => {
+    fake.setRateLimit('chat.postMessage', { limit: 0, windowMs: 60_000 });
+    fake.reset();
+    expect((await client.chat.postMessage({ channel: 'C1', text: 'free' })).ok).toBe(true);
+    expect(fake.acceptedCalls('chat.postMessage')).toHaveLength(1);
+  });
+
   test('failNext with an error answers ok:false', async () => {
     fake.failNext('chat.update', { error: 'message_not_found', times: 2 });
     await expect(client.chat.update({ channel: 'C1', ts: '1.1', text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
