@@ -70,6 +70,9 @@ export async function cancelAbsence(prisma: PrismaClient, input: CancelAbsenceIn
   const existing = (await activeAbsences(prisma, input.memberId, input.kind)).map(absenceRow);
   const plan = planCancel(existing, range);
   if (plan.cancelled.length === 0) {
+    // The same request, arriving twice at once, may have cancelled it a moment ago: answer as it did.
+    const justDone = await previousOutcome(prisma, input.requestKey, ABSENCE_CANCELLED, outcomeSchema);
+    if (justDone) return { duplicate: true, ...justDone };
     throw new UserError('invalid_input', `No ${ABSENCE_NOUNS[input.kind]} is recorded for ${formatDateRange(range.startDate, range.endDate, today)}, so there is nothing to cancel.`);
   }
   const outcome = { memberId: input.memberId, kind: input.kind, range, ...plan };
