@@ -121,7 +121,7 @@ export async function boardScenario({ prisma, sql, now, repsPerTeam, runs }: Boa
         `manager App Home, ${repsPerTeam} reps (median of ${runs})`,
         home.ms,
         homeBase.ms,
-        'teamOverviews runs repProgress rep by rep: 7 queries each (team, two plan lists, absences, day/week/month totals), in sequence, so ~7 round trips per rep; batching them per team (as rankTeam does) or a daily per-rep rollup would close most of the gap',
+        'teamOverviews reads the whole team at once (teamProgress: plans and absences in 3 queries, day/week/month totals in 3 grouped queries per local date), plus the team, its reps and their judged weeks: about a dozen round trips, then every rep’s targets day by day in JavaScript; the SQL baseline does all of it in one statement',
       ),
     ],
     checks: {

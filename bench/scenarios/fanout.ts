@@ -20,7 +20,7 @@ const NUDGE_AT = new Date('2026-12-04T18:00:00Z');
 
 /** Why the achieved rate fell short: Slack's limit (429s) or the job's own pace. */
 function fanoutWhy(refused: number): string {
-  const pace = "the job sends one DM at a time, each after reading the rep's progress (7 queries) and recording the delivery (2 writes)";
+  const pace = "the job reads every rep's progress at once, then sends one DM at a time, recording each delivery (2 writes)";
   return refused === 0
     ? `no call was refused: the app's own pace is the limit (${pace})`
     : `${refused} calls answered 429: Bolt's client paused its whole queue for each Retry-After (whole seconds, so part of a window goes unused); besides, ${pace}`;

@@ -2,20 +2,17 @@
 // team's timezone, every rep's today and week-to-date against target in the team channel.
 import { dailyProgressMessages, type DailyProgressInput, type DailyRep } from '../blocks/daily-progress.js';
 import { dailyPostChart } from '../charts/post-charts.js';
-import type { PrismaClient, Team } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import { KINDS } from '../lib/kinds.js';
 import { instantAt, localDate, type LocalDate } from '../lib/time.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamReps } from '../services/members/team-reps.js';
-import { repProgress } from '../services/progress/rep-progress.js';
+import { teamProgress } from '../services/progress/team-progress.js';
 import { uploadChart } from '../slack/upload-chart.js';
 import { postInOrder } from './post-in-order.js';
 import type { JobDefinition, JobTeam } from './job.js';
 
 export const DAILY_PROGRESS = 'daily-progress';
-
-/** Reps' progress is read a few at a time: 120 reps must not open 480 queries at once. */
-const CONCURRENCY = 8;
 
 export const teamZone = (team: JobTeam, defaultTimezone: string) => team.timezone ?? defaultTimezone;
 
@@ -26,17 +23,13 @@ export const teamZone = (team: JobTeam, defaultTimezone: string) => team.timezon
  */
 export async function dailyProgressInput(
   prisma: PrismaClient,
-  team: Pick<Team, 'id' | 'name' | 'trackedKinds'>,
+  team: Pick<JobTeam, 'id' | 'name' | 'trackedKinds' | 'workDays' | 'workdayStart' | 'workdayEnd' | 'holidays'>,
   at: Date,
   date: LocalDate,
 ): Promise<DailyProgressInput> {
   const reps = await teamReps(prisma, team.id);
-  const rows: DailyRep[] = [];
-  for (let i = 0; i < reps.length; i += CONCURRENCY) {
-    const batch = reps.slice(i, i + CONCURRENCY);
-    const progress = await Promise.all(batch.map((rep) => repProgress(prisma, rep, at)));
-    batch.forEach((rep, j) => rows.push({ name: rep.displayName, progress: progress[j]! }));
-  }
+  const progress = await teamProgress(prisma, team, reps, at);
+  const rows: DailyRep[] = reps.map((rep) => ({ name: rep.displayName, progress: progress.get(rep.id)! }));
   const kinds = KINDS.filter((k) => team.trackedKinds.includes(k));
   return { teamName: team.name, date, kinds: kinds.length > 0 ? kinds : ['dial'], reps: rows };
 }

@@ -7,7 +7,7 @@ import { instantAt, localDate } from '../lib/time.js';
 import { behindPace } from '../services/escalation/behind-pace.js';
 import { isWorkday, teamCalendar } from '../services/goals/targets.js';
 import { teamReps } from '../services/members/team-reps.js';
-import { repProgress } from '../services/progress/rep-progress.js';
+import { teamProgress } from '../services/progress/team-progress.js';
 import type { JobDefinition, SlotDecision } from './job.js';
 import { memberZones, sendDm } from './send-dm.js';
 
@@ -35,9 +35,11 @@ export const paceNudgeJob = {
     const muted = new Set(
       (await deps.prisma.nudgeMute.findMany({ where: { memberId: { in: reps.map((r) => r.id) }, date: slot.date } })).map((m) => m.memberId),
     );
+    const nudged = reps.filter((r) => !muted.has(r.id));
+    const progress = await teamProgress(deps.prisma, team, nudged, deps.clock());
     let sent = 0;
-    for (const rep of reps.filter((r) => !muted.has(r.id))) {
-      const behind = behindPace(await repProgress(deps.prisma, rep, deps.clock()), team.escalatedKinds, team.nudgeThreshold);
+    for (const rep of nudged) {
+      const behind = behindPace(progress.get(rep.id)!, team.escalatedKinds, team.nudgeThreshold);
       if (behind.length > 0 && (await sendDm(deps, run, `nudge:${rep.slackUserId}`, rep.slackUserId, nudgeMessage(behind)))) sent++;
     }
     return { messages: sent };

@@ -5,7 +5,8 @@ import type { Kind } from '../../lib/kinds.js';
 import { teamReps } from '../members/team-reps.js';
 import type { EscalationLevel } from '../escalation/ladder.js';
 import { standingOf } from '../escalation/ladder-standing.js';
-import { repProgress, type RepProgress } from './rep-progress.js';
+import type { RepProgress } from './rep-progress.js';
+import { teamProgress } from './team-progress.js';
 import type { PeriodProgress } from './pace.js';
 
 export type OverviewPeriod = 'day' | 'week' | 'month';
@@ -25,6 +26,7 @@ export type TeamOverview = { teamId: string; teamName: string; trackedKinds: Kin
 function managedTeams(prisma: PrismaClient, manager: Member) {
   return prisma.team.findMany({
     where: manager.isWorkspaceAdmin ? { workspaceId: manager.workspaceId } : { managers: { some: { memberId: manager.id } } },
+    include: { holidays: true },
     orderBy: { name: 'asc' },
   });
 }
@@ -35,14 +37,16 @@ export async function teamOverviews(prisma: PrismaClient, manager: Member, now: 
   for (const team of teams) {
     const members = await teamReps(prisma, team.id);
     if (members.length === 0) continue;
-    // Every rep's judged weeks in one query, for their ladder levels.
-    const evaluations = await prisma.weekEvaluation.findMany({ where: { memberId: { in: members.map((m) => m.id) } }, orderBy: { week: 'asc' } });
-    const reps: RepRow[] = [];
-    for (const member of members) {
-      const progress = await repProgress(prisma, member, now);
+    // Every rep's numbers and judged weeks (for their ladder levels) in a few queries for the team.
+    const [progressOf, evaluations] = await Promise.all([
+      teamProgress(prisma, team, members, now),
+      prisma.weekEvaluation.findMany({ where: { memberId: { in: members.map((m) => m.id) } }, orderBy: { week: 'asc' } }),
+    ]);
+    const reps: RepRow[] = members.map((member) => {
+      const progress = progressOf.get(member.id)!;
       const level = standingOf(evaluations.filter((e) => e.memberId === member.id)).level;
-      reps.push({ slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress, level });
-    }
+      return { slackUserId: member.slackUserId, displayName: member.displayName, period: progress[period], progress, level };
+    });
     overviews.push({ teamId: team.id, teamName: team.name, trackedKinds: team.trackedKinds, reps });
   }
   return overviews;
