@@ -3,6 +3,7 @@
 import { openDatabase, type Database } from '../../../../src/db/client.js';
 import { deployMigrations } from '../../../../src/db/migrate.js';
 import type { ActivityKind, Member, PrismaClient } from '../../../../src/generated/prisma/client.js';
+import { SEED_RATIOS } from '../../../../src/services/goals/plan-from-revenue.js';
 import { repProgress } from '../../../../src/services/progress/rep-progress.js';
 import { teamProgress } from '../../../../src/services/progress/team-progress.js';
 
@@ -10,15 +11,8 @@ let db: Database;
 let prisma: PrismaClient;
 let members: Member[];
 
-const plan = (over: Record<string, unknown>) => ({
-  revenueTarget: 100_000,
-  averageDealSize: 10_000,
-  closeRate: 0.5,
-  presentationToOpportunity: 0.5,
-  conversationToPresentation: 1 / 3,
-  dialToConversation: 1 / 3,
-  ...over,
-});
+/** The seed's plan ($100k a month, $10k deals, its ratios), with changes. */
+const plan = (over: Record<string, unknown>) => ({ revenueTarget: 100_000, averageDealSize: 10_000, ...SEED_RATIOS, ...over });
 
 beforeAll(async () => {
   db = await openDatabase('pglite://memory://');
