@@ -1,8 +1,11 @@
 // Faults the app must ride out: the database going away and coming back (PostgreSQL behind a proxy
-// the test cuts), and Slack answering a fan-out with a 429 storm and a burst of 5xx errors.
+// the test cuts), two replicas serving one database, and Slack answering a fan-out with a 429
+// storm and a burst of 5xx errors.
 import type { JobDeps } from '../../src/jobs/job.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { createPostgresSchema, eventually, slash, startHarness, testDatabases, type Harness } from '../helpers/harness.js';
+import { startDialbot, type Dialbot } from '../../src/index.js';
+import { BOT_TOKEN, createPostgresSchema, eventually, SIGNING_SECRET, slash, startHarness, testDatabases, type Harness } from '../helpers/harness.js';
+import { SlackRequester } from '../helpers/slack-request.js';
 import { startSalesTeam } from '../helpers/team.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -50,6 +53,50 @@ postgresOnly('the database goes away and comes back', () => {
     expect((await h.prisma.activity.findMany({ orderBy: { loggedAt: 'asc' } })).map((a) => a.count)).toEqual([12, 7]);
     expect(h.logs.some((l) => l.msg === 'database unavailable')).toBe(true);
   }, 60_000);
+});
+
+postgresOnly('two replicas on one PostgreSQL database', () => {
+  let h: Harness;
+  let second: Dialbot;
+  let replicaB: SlackRequester;
+
+  beforeAll(async () => {
+    h = await startHarness({ database: 'postgres' });
+    // Replica B: the same configuration and database, its own process state, behind the same "load balancer".
+    second = await startDialbot({
+      env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: h.slack.apiUrl, DATABASE_URL: h.databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      clock: h.clock.now,
+      scheduler: false,
+    });
+    replicaB = new SlackRequester({ url: `http://127.0.0.1:${second.port}/slack/events`, signingSecret: SIGNING_SECRET });
+    h.slack.setUser({ id: REP, tz: 'America/New_York' });
+  }, 60_000);
+  afterAll(async () => {
+    await second.stop();
+    await h.stop();
+  });
+
+  it('a Slack retry landing on the other replica, and a new user’s first commands on both at once, store once', async () => {
+    const fields = (text: string) => ({ user_id: REP, text, response_url: h.slack.responseUrl(), trigger_id: 'trig.same.request' });
+    // The same request (one trigger id) on both replicas at once: a retry of a slow first attempt.
+    const [a, b] = await Promise.all([h.requester.command(fields('12')), replicaB.command({ ...fields('12'), response_url: h.slack.responseUrl() })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await eventually(() => expect(h.slack.callsTo('response_url')).toHaveLength(2));
+    expect(await h.prisma.member.count({ where: { slackUserId: REP } })).toBe(1);
+    expect((await h.prisma.activity.findMany()).map((r) => r.count)).toEqual([12]);
+    const replies = h.slack.callsTo('response_url').map((c) => String(c.args.text));
+    expect(replies.every((t) => t.includes('12 dials'))).toBe(true);
+  });
+
+  it('runs a scheduled slot once when both replicas’ schedulers tick together', async () => {
+    const team = await h.prisma.team.findFirstOrThrow();
+    await h.prisma.team.update({ where: { id: team.id }, data: { channelId: 'C0TWO' } });
+    h.slack.reset();
+    const at = new Date('2026-12-04T16:31:00Z');
+    const results = await Promise.all([runJob(h.dialbot.jobs, 'daily-progress', { at }), runJob(second.jobs, 'daily-progress', { at })]);
+    expect(results.map((r) => r.slots[0]!.status).sort()).toEqual([expect.stringMatching(/^(busy|done)$/), 'sent']);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0TWO')).toHaveLength(1);
+  });
 });
 
 describe.each(testDatabases())('Slack answering a fan-out with 429s and 5xx on %s', (database) => {
