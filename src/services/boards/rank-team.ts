@@ -158,10 +158,14 @@ function rankEvaluated(evaluated: readonly Evaluated[], kinds: readonly Kind[]) 
   return rankByScore(scored);
 }
 
+/** Weeks whose actuals are read together (in parallel) while streaks are followed back. */
+const STREAK_BATCH_WEEKS = 6;
+
 /**
  * Streaks for week boards: weeks newest first from the board's week, at most 26, one actuals query
- * per week and only while some rep's streak is still alive. A week still running counts once its
- * target is met and is skipped (not a miss) until then.
+ * per week and only while some rep's streak is still alive; the queries go out a few weeks at a
+ * time, in parallel, so a long streak costs a few round trips rather than one per week. A week
+ * still running counts once its target is met and is skipped (not a miss) until then.
  */
 async function streaks(
   prisma: PrismaClient,
@@ -171,15 +175,18 @@ async function streaks(
 ): Promise<Map<string, number>> {
   const records = new Map<string, WeekRecord[]>(reps.map((r) => [r.memberId, []]));
   let alive = [...reps];
-  for (const week of weeks) {
-    if (alive.length === 0) break;
-    const actuals = week.actuals ?? (await actualsOver(prisma, alive, week.days, kinds));
-    for (const rep of alive) {
-      let record = weekRecord(actuals.get(rep.memberId) ?? {}, targetsOver(week.days, rep.ctx), kinds);
-      if (week.running && record === 'miss') record = 'no_target';
-      records.get(rep.memberId)!.push(record);
-    }
-    alive = alive.filter((rep) => records.get(rep.memberId)!.at(-1) !== 'miss');
+  for (let from = 0; from < weeks.length && alive.length > 0; from += STREAK_BATCH_WEEKS) {
+    const batch = weeks.slice(from, from + STREAK_BATCH_WEEKS);
+    const readFor = alive;
+    const actualsByWeek = await Promise.all(batch.map((week) => week.actuals ?? actualsOver(prisma, readFor, week.days, kinds)));
+    batch.forEach((week, i) => {
+      for (const rep of alive) {
+        let record = weekRecord(actualsByWeek[i]!.get(rep.memberId) ?? {}, targetsOver(week.days, rep.ctx), kinds);
+        if (week.running && record === 'miss') record = 'no_target';
+        records.get(rep.memberId)!.push(record);
+      }
+      alive = alive.filter((rep) => records.get(rep.memberId)!.at(-1) !== 'miss');
+    });
   }
   return new Map([...records].map(([id, weekRecords]) => [id, streakOf(weekRecords)]));
 }
