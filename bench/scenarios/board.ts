@@ -115,7 +115,7 @@ export async function boardScenario({ prisma, sql, now, repsPerTeam, runs }: Boa
         `weekly leaderboard, ${repsPerTeam} reps (median of ${runs})`,
         board.ms,
         boardBase.ms,
-        'rankTeam reads members, plans and absences, then one actuals query per week (this, last, and back while any streak lives, up to 26) and ranks in JavaScript; each query is an index scan (plans below), the cost is the round trips and the rows Prisma turns into objects',
+        'rankTeam reads members, plans and absences, then one actuals query per week (this, last, and back while any streak lives, up to 26, six weeks at a time in parallel) and ranks in JavaScript; each query is an index scan (plans below), the cost is the round trips and the rows Prisma turns into objects',
       ),
       figure(
         `manager App Home, ${repsPerTeam} reps (median of ${runs})`,
@@ -137,7 +137,7 @@ export async function boardScenario({ prisma, sql, now, repsPerTeam, runs }: Boa
       { title: 'Baseline: weekly leaderboard in one query', text: await explain(sql, BOARD_SQL, params) },
       { title: 'Baseline: manager App Home in one query', text: await explain(sql, HOME_SQL, params) },
       { title: "App: the board's actuals for one zone's reps (rank-team.ts actualsOver)", text: await explain(sql, APP_ACTUALS_SQL, [['dial', 'conversation'], zoneReps.map((r) => r.id), weekStart.toISOString(), now.toISOString()]) },
-      { title: "App: one rep's totals for one period (activity-totals.ts totalsIn; Home runs 3 per rep)", text: await explain(sql, APP_TOTALS_SQL, [zoneReps[0]?.id, weekStart.toISOString(), now.toISOString()]) },
+      { title: "App: one rep's totals for one period (activity-totals.ts totalsIn; a rep's own Home and /dial replies)", text: await explain(sql, APP_TOTALS_SQL, [zoneReps[0]?.id, weekStart.toISOString(), now.toISOString()]) },
     ],
   };
 }
