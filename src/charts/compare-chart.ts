@@ -18,7 +18,7 @@ export type CompareInput = {
 const WIDTH = 720;
 const HEIGHT = 340;
 
-export function compareChart(input: CompareInput): Chart {
+export async function compareChart(input: CompareInput): Promise<Chart> {
   const weeks = input.series[0]?.weeks.map((w) => w.label) ?? [];
   const option = {
     ...baseOption(input.title, input.subtitle),
@@ -44,13 +44,13 @@ export function compareChart(input: CompareInput): Chart {
       ...(i === 0 ? fullTargetLine('yAxis') : {}),
     })),
   };
-  const png = renderPng(option, WIDTH, HEIGHT);
+  const png = await renderPng(option, WIDTH, HEIGHT);
   const alt = input.series.map((s) => `${s.name}: ${s.weeks.map((w) => `${w.label} ${w.caption}`).join(', ')}`).join('; ');
   return { ...png, title: input.title, altText: `${input.title}. ${alt}.`, filename: input.filename };
 }
 
 /** The chart of a `/dial compare` answer. */
-export function comparisonChart(comparison: Comparison): Chart {
+export async function comparisonChart(comparison: Comparison): Promise<Chart> {
   const names = comparison.series.map((s) => s.name);
   return compareChart({
     title: names.join(' vs '),

@@ -10,18 +10,18 @@ const PERIOD_NAMES: Record<OverviewPeriod, string> = { day: 'today', week: 'this
 
 export type HomeCharts = { rep: Chart | null; teams: Array<{ teamId: string; chart: Chart }> };
 
-export function homeCharts(home: HomeDashboard): HomeCharts {
-  return {
-    rep: home.month ? repMonthChart({ repName: home.displayName, ...home.month }) : null,
-    teams: home.teams.map((team) => ({
-      teamId: team.teamId,
-      chart: teamChart({
+export async function homeCharts(home: HomeDashboard): Promise<HomeCharts> {
+  const [rep, ...teams] = await Promise.all([
+    home.month ? repMonthChart({ repName: home.displayName, ...home.month }) : null,
+    ...home.teams.map((team) =>
+      teamChart({
         title: `${team.teamName} — ${PERIOD_NAMES[home.period]}`,
         expectedLabel: 'what was due by now',
         kinds: team.trackedKinds,
         rows: paceRows(team.reps.map((r) => ({ name: r.displayName, period: r.period })), team.trackedKinds),
         filename: `team-${home.period}.png`,
       }),
-    })),
-  };
+    ),
+  ]);
+  return { rep, teams: home.teams.map((team, i) => ({ teamId: team.teamId, chart: teams[i]! })) };
 }

@@ -6,7 +6,7 @@ import type { TeamBoard } from '../services/boards/rank-team.js';
 import type { Chart } from './render.js';
 import { paceRows, teamChart } from './team-chart.js';
 
-export function dailyPostChart(input: DailyProgressInput): Chart {
+export async function dailyPostChart(input: DailyProgressInput): Promise<Chart> {
   return teamChart({
     title: `${input.teamName} — week to date`,
     expectedLabel: 'what was due by now',
@@ -16,7 +16,7 @@ export function dailyPostChart(input: DailyProgressInput): Chart {
   });
 }
 
-export function boardChart(board: TeamBoard): Chart {
+export async function boardChart(board: TeamBoard): Promise<Chart> {
   return teamChart({
     title: boardTitle(board),
     expectedLabel: 'their target',

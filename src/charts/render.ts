@@ -3,7 +3,7 @@
 // fonts are read). Charts sit on an opaque light card: readable in Slack's light and dark themes.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 
 export type ChartOption = echarts.EChartsCoreOption;
@@ -55,8 +55,12 @@ export function baseOption(title: string, subtitle: string): ChartOption {
   };
 }
 
-/** Renders `option` at width × height layout pixels to a PNG of twice that size. */
-export function renderPng(option: ChartOption, width: number, height: number): { png: Buffer; width: number; height: number } {
+/**
+ * Renders `option` at width × height layout pixels to a PNG of twice that size. The SVG is drawn
+ * here; rasterising it (most of the work) runs on libuv's thread pool, off the event loop that
+ * acks Slack's requests.
+ */
+export async function renderPng(option: ChartOption, width: number, height: number): Promise<{ png: Buffer; width: number; height: number }> {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
@@ -65,10 +69,10 @@ export function renderPng(option: ChartOption, width: number, height: number): {
   } finally {
     chart.dispose();
   }
-  const image = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-  }).render();
+  });
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 

@@ -21,7 +21,7 @@ const WIDTH = 720;
 const HEIGHT = 320;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function repMonthChart(input: RepMonthInput): Chart {
+export async function repMonthChart(input: RepMonthInput): Promise<Chart> {
   const label = KIND_LABELS[input.kind];
   const done = input.days.filter((d) => d.date <= input.today);
   const actual = done.reduce((sum, d) => sum + d.actual, 0);
@@ -53,7 +53,7 @@ export function repMonthChart(input: RepMonthInput): Chart {
       },
     ],
   };
-  const { png, width, height } = renderPng(option, WIDTH, HEIGHT);
+  const { png, width, height } = await renderPng(option, WIDTH, HEIGHT);
   return {
     png,
     width,

@@ -24,7 +24,7 @@ const ROW_HEIGHT = 22;
 const percent = (v: { actual: number; expected: number } | undefined) =>
   v === undefined || v.expected <= 0 ? null : Math.round((v.actual / v.expected) * 100);
 
-export function teamChart(input: TeamChartInput): Chart {
+export async function teamChart(input: TeamChartInput): Promise<Chart> {
   const rows = input.rows.slice(0, MAX_REPS);
   const hidden = input.rows.length - rows.length;
   const kinds = input.kinds.slice(0, 3);
@@ -46,7 +46,7 @@ export function teamChart(input: TeamChartInput): Chart {
       ...(i === 0 ? fullTargetLine('xAxis') : {}),
     })),
   };
-  const png = renderPng(option, WIDTH, Math.round(height));
+  const png = await renderPng(option, WIDTH, Math.round(height));
   const alt = rows.map((r) => `${r.name} ${kinds.map((k) => `${percent(r.values[k]) ?? 0}% of ${KIND_LABELS[k].many}`).join(', ')}`).join('; ');
   return { ...png, title: input.title, altText: `${input.title}: ${alt}${hidden > 0 ? `; and ${hidden} more` : ''}.`, filename: input.filename };
 }

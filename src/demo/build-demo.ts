@@ -53,7 +53,7 @@ async function dailyPost(prisma: PrismaClient, seeded: SeededDemo, moment: DemoM
     file: 'daily-progress.json',
     title: `the daily progress post to the team channel, ${formatLocalDate(slot.date)} ${seeded.team.dailyPostTime}`,
     content: { type: 'messages', messages: dailyProgressMessages(input) },
-    charts: [{ file: 'daily-progress.png', chart: dailyPostChart(input), placement: 'under the team totals' }],
+    charts: [{ file: 'daily-progress.png', chart: await dailyPostChart(input), placement: 'under the team totals' }],
   };
 }
 
@@ -63,13 +63,13 @@ async function weeklyBoard(prisma: PrismaClient, seeded: SeededDemo, moment: Dem
     file: 'weekly-board.json',
     title: `the weekly leaderboard, ${periodTitle(board).replace(/^Last week/, 'last week')}`,
     content: { type: 'messages', messages: boardMessages(board) },
-    charts: board.rows.length > 0 ? [{ file: 'weekly-board.png', chart: boardChart(board), placement: 'under the recognition' }] : [],
+    charts: board.rows.length > 0 ? [{ file: 'weekly-board.png', chart: await boardChart(board), placement: 'under the recognition' }] : [],
   };
 }
 
 async function appHome(prisma: PrismaClient, member: Member, moment: DemoMoment, file: string, about: string): Promise<DemoOutput> {
   const home = await homeDashboard(prisma, member, moment.at, HOME_PERIOD, DEMO_TIMEZONE);
-  const charts = homeCharts(home);
+  const charts = await homeCharts(home);
   const view = homeView(home);
   const base = file.replace(/\.json$/, '');
   // A manager's Home is about their teams: each team's chart; a rep's is about them: their month.

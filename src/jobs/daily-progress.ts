@@ -52,7 +52,7 @@ export const dailyProgressJob = {
     const channel = team.channelId;
     if (!channel) return { messages: 0 };
     const input = await dailyProgressInput(deps.prisma, team, at, slot.date);
-    const chart = input.reps.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, dailyPostChart(input)) : undefined;
+    const chart = input.reps.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, await dailyPostChart(input)) : undefined;
     const messages = dailyProgressMessages({ ...input, ...(chart ? { chart } : {}) });
 
     return { messages: await postInOrder(deps, run, channel, messages) };

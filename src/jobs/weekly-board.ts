@@ -36,7 +36,7 @@ export const weeklyBoardJob = {
     if (!channel) return { messages: 0 };
     const board = await rankTeam(deps.prisma, team.id, 'last-week', at, { defaultTimezone: deps.defaultTimezone });
     if (board.rows.length === 0 && board.noTarget.length === 0) return { messages: 0 };
-    const chart = board.rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, boardChart(board)) : undefined;
+    const chart = board.rows.length > 0 ? await uploadChart({ ...deps, token: deps.botToken }, team.workspaceId, await boardChart(board)) : undefined;
     return { messages: await postInOrder(deps, run, channel, boardMessages(board, chart)) };
   },
 } satisfies JobDefinition;

@@ -14,7 +14,7 @@ import type { ListenerDeps } from './deps.js';
 /** `token`: for a client that carries none of its own (Bolt's, outside a Slack request). */
 export async function publishHome(deps: ListenerDeps, client: WebClient, member: Member, now: Date, period: OverviewPeriod = 'week', token?: string): Promise<void> {
   const home = await homeDashboard(deps.prisma, member, now, period, deps.config.defaultTimezone);
-  const charts = homeCharts(home);
+  const charts = await homeCharts(home);
   const auth = token !== undefined ? { token } : {};
   const upload = (chart: Chart | null) => (chart ? uploadChart({ prisma: deps.prisma, client, logger: deps.logger, ...auth }, member.workspaceId, chart) : undefined);
   const [repChart, ...teamCharts] = await Promise.all([upload(charts.rep), ...charts.teams.map((t) => upload(t.chart))]);

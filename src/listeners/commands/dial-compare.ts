@@ -32,7 +32,7 @@ export async function handleCompareCommand(ctx: DialContext, userIds: readonly s
     reps.push(found);
   }
   const comparison = await compareReps(deps.prisma, reps, now, { defaultTimezone: deps.config.defaultTimezone });
-  const chart = await uploadChart({ prisma: deps.prisma, client, logger: deps.logger }, member.workspaceId, comparisonChart(comparison));
+  const chart = await uploadChart({ prisma: deps.prisma, client, logger: deps.logger }, member.workspaceId, await comparisonChart(comparison));
   const reply = compareReply(comparison, chart);
   await sendWithCharts(reply.blocks, (blocks) => ctx.reply({ ...reply, blocks }), deps.logger);
 }

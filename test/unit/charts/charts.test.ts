@@ -30,8 +30,8 @@ const month = (today: string, perDay?: number) =>
   repMonthChart({ repName: 'Dana Reyes', kind: 'dial', monthLabel: 'December 2026', days: december(today, perDay), today });
 
 describe('rep month chart', () => {
-  it('is a 1440×640 PNG on a white card with the day bars and the dashed target line', () => {
-    const chart = month('2026-12-18');
+  it('is a 1440×640 PNG on a white card with the day bars and the dashed target line', async () => {
+    const chart = await month('2026-12-18');
     keep(chart, 'rep-month.png');
     expect(isPng(chart.png)).toBe(true);
     const pixels = decodePng(chart.png);
@@ -43,16 +43,16 @@ describe('rep month chart', () => {
     expect(countColor(pixels, TARGET)).toBeGreaterThan(1000);
   });
 
-  it('draws more bar the more days have happened, and none when nothing was logged', () => {
-    const early = countColor(decodePng(month('2026-12-04').png), BAR);
-    const late = countColor(decodePng(month('2026-12-31').png), BAR);
+  it('draws more bar the more days have happened, and none when nothing was logged', async () => {
+    const early = countColor(decodePng((await month('2026-12-04')).png), BAR);
+    const late = countColor(decodePng((await month('2026-12-31')).png), BAR);
     expect(late).toBeGreaterThan(early * 3);
     // The legend swatch is the only blue left when every day is zero.
-    expect(countColor(decodePng(month('2026-12-31', 0).png), BAR)).toBeLessThan(early / 4);
+    expect(countColor(decodePng((await month('2026-12-31', 0)).png), BAR)).toBeLessThan(early / 4);
   });
 
-  it('says the month’s numbers in its title and alt text', () => {
-    const chart = month('2026-12-18');
+  it('says the month’s numbers in its title and alt text', async () => {
+    const chart = await month('2026-12-18');
     expect(chart.title).toBe('Dana Reyes — dials, December 2026');
     // 14 workdays up to the 18th, 20 a day; 14 × 360 ÷ 23 = 219.1 due.
     expect(chart.altText).toBe('Dana Reyes — dials, December 2026: 280 dials of 360 this month · 219 due by today.');
@@ -66,8 +66,8 @@ const rep = (name: string, dials: number, convos: number): TeamChartRow => ({
 });
 
 describe('team chart', () => {
-  it('puts each rep’s kinds side by side as a share of what was due, with the 100% line', () => {
-    const chart = teamChart({
+  it('puts each rep’s kinds side by side as a share of what was due, with the 100% line', async () => {
+    const chart = await teamChart({
       title: 'Sales — this week',
       expectedLabel: 'what was due by now',
       kinds: ['dial', 'conversation'],
@@ -83,11 +83,11 @@ describe('team chart', () => {
     expect(chart.altText).toBe('Sales — this week: Ana 120% of dials, 125% of conversations; Ben 75% of dials, 50% of conversations; Chloé Martin-Delacroix 25% of dials, 10% of conversations.');
   });
 
-  it('grows with the team and shows the first 30 reps of a longer one', () => {
+  it('grows with the team and shows the first 30 reps of a longer one', async () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => rep(`Rep ${i + 1}`, 40 + i, 10));
-    const small = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(5), filename: 'a.png' });
-    const large = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(40), filename: 'b.png' });
-    const capped = teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(MAX_REPS), filename: 'c.png' });
+    const small = await teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(5), filename: 'a.png' });
+    const large = await teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(40), filename: 'b.png' });
+    const capped = await teamChart({ title: 'T', expectedLabel: 'their target', kinds: ['dial'], rows: rows(MAX_REPS), filename: 'c.png' });
     keep(large, 'team-40.png');
     expect(large.height).toBeGreaterThan(small.height);
     expect(large.height).toBe(capped.height);
@@ -97,9 +97,9 @@ describe('team chart', () => {
 });
 
 describe('compare chart', () => {
-  it('shows both series per week against the 100% line', () => {
+  it('shows both series per week against the 100% line', async () => {
     const weeks = (percents: Array<number | null>) => percents.map((percent, i) => ({ label: `Nov ${9 + 7 * i}`, percent, caption: `${percent ?? 'off'}` }));
-    const chart = compareChart({
+    const chart = await compareChart({
       title: 'Dana vs Sam',
       subtitle: 'Share of weekly target, last 4 weeks',
       series: [
