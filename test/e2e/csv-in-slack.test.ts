@@ -329,6 +329,10 @@ describe.each(testDatabases())('CSV in Slack on %s', (database) => {
         })),
       );
       expect(records.map((r) => r.user_id)).not.toContain(CY);
+      // Data leaving dialbot is on the record.
+      expect(await h.prisma.auditEvent.findMany({ where: { action: 'activities.exported' }, select: { workspaceId: true, actorUserId: true, data: true } })).toEqual([
+        { workspaceId: WS, actorUserId: MGR, data: { label: 'Sales', rows: 3, filename: 'dialbot-sales-start-2026-12-04.csv' } },
+      ]);
     });
 
     it('takes dates and a team name, and refuses a team the manager does not manage', async () => {

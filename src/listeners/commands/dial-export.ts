@@ -1,9 +1,10 @@
 // `/dial export [from] [to] [team]`: the activity of the caller's team(s) as the export service's
-// CSV, uploaded to a DM with them. Managers and workspace admins only.
+// CSV, uploaded to a DM with them, and audited. Managers and workspace admins only.
 import { errorReply } from '../../blocks/activity-replies.js';
 import { exportComment, exportEmptyReply, exportFileName, exportPreparingReply, exportSentReply } from '../../blocks/csv-export.js';
 import { exportScopeFor } from '../../services/activities/csv-scope.js';
 import { countExportRows, exportActivities } from '../../services/activities/export-activities.js';
+import { recordExport } from '../../services/activities/record-export.js';
 import { localDate, type LocalDate } from '../../lib/time.js';
 import type { DialContext } from './dial-context.js';
 
@@ -30,5 +31,6 @@ export async function handleExportCommand(ctx: DialContext, request: { from?: Lo
     title: filename,
     initial_comment: exportComment(described, rows),
   });
+  await recordExport(prisma, { workspaceId: ctx.member.workspaceId, actorUserId: ctx.member.slackUserId, ...described, rows, filename, requestKey: ctx.requestKey, now: ctx.now });
   await ctx.reply(exportSentReply(filename));
 }
