@@ -35,6 +35,8 @@ export const ACTION = {
   revokeApiToken: 'revoke_api_token',
   /** Flag buttons: `resolve_flag_accepted|voided`, value = the flag's id. */
   resolveFlag: 'resolve_flag',
+  /** The installer's first-steps DM: open the settings of the team they manage. */
+  openTeamSettings: 'open_team_settings',
 } as const;
 
 /** Inputs of the phone-system modal; the element's action_id is `value`. */

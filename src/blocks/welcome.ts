@@ -1,5 +1,6 @@
 // The DM the person who installed dialbot gets: first set-up, step by step, all inside Slack. Pure.
 import type { Reply } from './activity-replies.js';
+import { ACTION } from './ids.js';
 
 const STEPS = [
   ['Create your team', '`/dial team new Sales` creates a team and makes you its manager (`/dial team` opens the settings of the team you manage).'],
@@ -17,6 +18,10 @@ export function welcomeMessage(workspaceName: string | undefined): Reply {
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text } },
       ...STEPS.map(([title, body], i) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `*${i + 1}. ${title}*\n${body}` } })),
+      {
+        type: 'actions',
+        elements: [{ type: 'button', style: 'primary', action_id: ACTION.openTeamSettings, text: { type: 'plain_text', text: 'Set up your team' } }],
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'If it’s not logged, it didn’t happen. Open dialbot’s *Home* tab any time for your dashboard.' }] },
     ],
   };

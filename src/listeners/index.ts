@@ -4,6 +4,7 @@ import { registerHomePeriodAction } from './actions/home-period.js';
 import { registerLadderAction } from './actions/ladder-action.js';
 import { registerMuteNudgeAction } from './actions/mute-nudge.js';
 import { registerOpenLogModalAction } from './actions/open-log-modal.js';
+import { registerOpenTeamSettingsAction } from './actions/open-team-settings.js';
 import { registerPhoneSystemActions } from './actions/phone-system.js';
 import { registerResolveFlagAction } from './actions/resolve-flag.js';
 import { registerDialCommand } from './commands/dial.js';
@@ -22,6 +23,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDialCommand(app, deps);
   registerLogActivityView(app, deps);
   registerOpenLogModalAction(app, deps);
+  registerOpenTeamSettingsAction(app, deps);
   registerHomePeriodAction(app, deps);
   registerAppHomeOpened(app, deps);
   registerAppUninstalled(app, deps);

@@ -1,5 +1,6 @@
 // Installs to many workspaces: Bolt's OAuth installer against the fake Slack (`oauth.v2.access`),
 // two workspaces served by one process whose data never mixes, and uninstall clean-up.
+import { ACTION, CALLBACK } from '../../src/blocks/ids.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { createApiToken } from '../../src/services/api-tokens/create-api-token.js';
 import { secretBox } from '../../src/lib/secret-box.js';
@@ -92,8 +93,38 @@ describe.each(testDatabases())('OAuth installs to many workspaces on %s', (datab
     expect(dm.token).toBe(ACME.botToken);
     const text = visibleText(dm.args);
     for (const step of ['Create your team', '/dial team new Sales', 'Pick its channel', 'Add managers and reps', '/dial goal', '/dial 12']) expect(text).toContain(step);
+
+    // "Set up your team" opens the settings of the team the installer (an admin) manages.
+    const blocks = (dm.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string }> }>) ?? [];
+    expect(blocks.find((b) => b.type === 'actions')?.elements?.[0]?.action_id).toBe(ACTION.openTeamSettings);
+    await requesters.get(ACME.teamId)!.interaction({
+      type: 'block_actions',
+      user: { id: ACME.installerUserId, team_id: ACME.teamId },
+      trigger_id: 'trig.setup',
+      actions: [{ type: 'button', action_id: ACTION.openTeamSettings, block_id: 'b', action_ts: '1' }],
+      channel: { id: `D${ACME.installerUserId}` },
+      response_url: h.slack.responseUrl(),
+    });
+    const opened = await h.slack.waitFor('views.open', (c) => c.args.trigger_id === 'trig.setup');
+    expect(opened.token).toBe(ACME.botToken);
+    expect((opened.args.view as { callback_id: string }).callback_id).toBe(CALLBACK.teamSettings);
     // The token is stored, never logged; nor are the app's own secrets.
     for (const secret of [ACME.botToken, FAKE_OAUTH_CLIENT.clientSecret, STATE_SECRET, TOKEN_KEY]) expect(h.rawLogs()).not.toContain(secret);
+  });
+
+  it('tells someone who manages no team, pressing “Set up your team”, who can', async () => {
+    await install(ACME);
+    const responseUrl = h.slack.responseUrl();
+    await requesters.get(ACME.teamId)!.interaction({
+      type: 'block_actions',
+      user: { id: ACME_REP, team_id: ACME.teamId },
+      trigger_id: 'trig.rep',
+      actions: [{ type: 'button', action_id: ACTION.openTeamSettings, block_id: 'b', action_ts: '1' }],
+      response_url: responseUrl,
+    });
+    const reply = await h.slack.waitFor('response_url', (c) => c.args._path === new URL(responseUrl).pathname);
+    expect(String(reply.args.text)).toMatch(/^:warning: Only a workspace admin can change .* settings until it has managers/);
+    expect(h.slack.callsTo('views.open')).toHaveLength(0);
   });
 
   it('installs nothing from a redirect without the browser’s state cookie, or with a forged state', async () => {
