@@ -2,12 +2,13 @@
 // logging. Pure: data in, blocks out. Targets and due are fractional internally; people see whole
 // numbers (rounded half up), and every bar and percentage is computed from the numbers shown.
 import type { KnownBlock } from '@slack/types';
+import type { ActivitySource } from '../generated/prisma/client.js';
 import { KIND_LABELS, KINDS, type Kind, type KindCounts } from '../lib/kinds.js';
 import { roundHalfUp } from '../lib/numbers.js';
 import { formatLocalDate, formatLocalMonth, weekOf } from '../lib/time.js';
 import { paceStatus, type KindProgress, type PaceStatus, type PeriodProgress } from '../services/progress/pace.js';
 import type { RepProgress } from '../services/progress/rep-progress.js';
-import type { Reply } from './activity-replies.js';
+import { describeCounts, SOURCE_LABELS, type Reply } from './activity-replies.js';
 import { LIMITS, truncate } from './slack-limits.js';
 
 export const BAR_WIDTH = 10;
@@ -145,12 +146,25 @@ export function progressBlocks(progress: RepProgress, subject: Subject): KnownBl
 }
 
 /** The `/dial stats` reply. */
-export function statsReply(progress: RepProgress, subject: Subject): Reply {
+/**
+ * "This month by source: 120 dials via /dial · 80 dials and 6 conversations via phone system", when
+ * entries came in more than one way or not by hand: manual and phone-system numbers told apart.
+ */
+export function sourcesLine(bySource: Partial<Record<ActivitySource, KindCounts>>): string | undefined {
+  const sources = (Object.keys(SOURCE_LABELS) as ActivitySource[]).filter((s) => Object.values(bySource[s] ?? {}).some((n) => n > 0));
+  const manualOnly = sources.every((s) => s === 'slash' || s === 'modal');
+  if (sources.length === 0 || (sources.length === 1 && manualOnly)) return undefined;
+  return `This month by source: ${sources.map((s) => `${describeCounts(bySource[s]!)} ${SOURCE_LABELS[s]}`).join(' · ')}`;
+}
+
+export function statsReply(progress: RepProgress, subject: Subject, bySource: Partial<Record<ActivitySource, KindCounts>> = {}): Reply {
+  const sources = sourcesLine(bySource);
   const whose = subject.self ? 'Your' : `${subject.name}’s`;
   const title = `${whose} progress · ${formatLocalDate(progress.today)}`;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(title, LIMITS.headerText) } },
     ...progressBlocks(progress, subject),
+    ...(sources ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(sources, LIMITS.sectionText) }] }] : []),
     {
       type: 'context',
       elements: [

@@ -99,6 +99,12 @@ export function weekInterval(instant: Date, zone: string, weekStartsOn = 1): Int
   return { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate(), firstDay: start.toISODate() as LocalDate };
 }
 
+/** The calendar month containing `instant` in `zone`, as a UTC interval [start, end). */
+export function monthInterval(instant: Date, zone: string): Interval {
+  const start = zoned(instant, zone).startOf('month');
+  return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
+}
+
 /**
  * The instant a backdated entry is stored at: local noon of that date, so it stays on
  * that day in the rep's zone whatever DST does.

@@ -382,4 +382,15 @@ describe.each(testDatabases())('phone-system webhook on %s', (database) => {
     const voided = await h.prisma.activity.findMany({ where: { voidedAt: { not: null } } });
     expect(voided.map((r) => [r.source, r.count])).toEqual([['slash', 2]]);
   });
+
+  it('`/dial stats` tells this month’s typed and phone-system numbers apart', async () => {
+    const token = await createToken();
+    await post(token, { activities: [call(DANA, 'p-1', { count: 5 }), call(DANA, 'p-2', { outcome: 'connected', durationSeconds: 300 })] });
+    await (await slash(h, DANA, '12 dials 2 convos')).reply();
+    const stats = visibleText(await (await slash(h, DANA, 'stats')).reply());
+    expect(stats).toContain('This month by source: 12 dials and 2 conversations via /dial · 6 dials and 1 conversation via phone system');
+    // Typed entries only: nothing to tell apart, no line.
+    await h.prisma.activity.updateMany({ where: { source: 'api' }, data: { voidedAt: h.clock.now() } });
+    expect(visibleText(await (await slash(h, DANA, 'stats')).reply())).not.toContain('by source');
+  });
 });

@@ -7,6 +7,8 @@ import { flagBlocks } from '../../blocks/flags.js';
 import { statsReply } from '../../blocks/progress.js';
 import { openFlagsOf, SHOWN_FLAGS } from '../../services/flags/open-flags.js';
 import { managesMember } from '../../services/members/manager-rights.js';
+import { monthInterval } from '../../lib/time.js';
+import { totalsBySource } from '../../services/progress/activity-totals.js';
 import { repProgress } from '../../services/progress/rep-progress.js';
 import { lookUpMember } from '../members.js';
 import type { DialContext } from './dial-context.js';
@@ -44,7 +46,11 @@ export async function handleStatsCommand(ctx: DialContext, userId: string | unde
     }
     rep = found;
   }
-  const [progress, flags] = await Promise.all([repProgress(deps.prisma, rep, now), openFlagsOf(deps.prisma, rep, SHOWN_FLAGS)]);
-  const reply = statsReply(progress, self ? { self: true } : { self: false, name: rep.displayName });
+  const [progress, flags, bySource] = await Promise.all([
+    repProgress(deps.prisma, rep, now),
+    openFlagsOf(deps.prisma, rep, SHOWN_FLAGS),
+    totalsBySource(deps.prisma, rep.id, monthInterval(now, rep.timezone)),
+  ]);
+  const reply = statsReply(progress, self ? { self: true } : { self: false, name: rep.displayName }, bySource);
   await ctx.reply({ ...reply, blocks: [...reply.blocks, ...flagBlocks(flags, self ? 'rep' : 'manager')] });
 }

@@ -1,5 +1,5 @@
 // A rep's totals per kind for today and this week, in the rep's own timezone. Voided rows never count.
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ActivitySource, PrismaClient } from '../../generated/prisma/client.js';
 import type { KindCounts } from '../../lib/kinds.js';
 import { dayInterval, localDate, weekInterval, type Interval } from '../../lib/time.js';
 
@@ -14,6 +14,18 @@ export async function totalsIn(prisma: PrismaClient, memberId: string, interval:
   });
   const totals: KindCounts = {};
   for (const group of groups) totals[group.kind] = group._sum.count ?? 0;
+  return totals;
+}
+
+/** A rep's non-voided totals per kind over an interval, per source (typed, form, CSV, phone system). */
+export async function totalsBySource(prisma: PrismaClient, memberId: string, interval: Interval): Promise<Partial<Record<ActivitySource, KindCounts>>> {
+  const groups = await prisma.activity.groupBy({
+    by: ['source', 'kind'],
+    where: { memberId, voidedAt: null, occurredAt: { gte: interval.start, lt: interval.end } },
+    _sum: { count: true },
+  });
+  const totals: Partial<Record<ActivitySource, KindCounts>> = {};
+  for (const group of groups) (totals[group.source] ??= {})[group.kind] = group._sum.count ?? 0;
   return totals;
 }
 

@@ -2,7 +2,7 @@
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { loggedReply } from '../../../src/blocks/activity-replies.js';
 import { buildRepHome } from '../../../src/blocks/home.js';
-import { logProgressBlocks, progressBar, statsReply, targetLine, paceText } from '../../../src/blocks/progress.js';
+import { logProgressBlocks, progressBar, sourcesLine, statsReply, targetLine, paceText } from '../../../src/blocks/progress.js';
 import type { KindCounts } from '../../../src/lib/kinds.js';
 import { planFromRevenue, SEED_RATIOS } from '../../../src/services/goals/plan-from-revenue.js';
 import type { AbsenceSpan, TargetContext } from '../../../src/services/goals/targets.js';
@@ -213,5 +213,24 @@ describe('App Home', () => {
     expect(t).toContain('*This month* (December 2026)');
     expect(t).toContain('*Need today:* 15 dials');
     expect(blocks.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('sourcesLine', () => {
+  it('tells the month’s entries apart by how they came in, in a fixed order', () => {
+    expect(sourcesLine({ api: { dial: 80, conversation: 6 }, slash: { dial: 120 }, import: { dial: 40 } })).toBe(
+      'This month by source: 120 dials via /dial · 40 dials via CSV import · 80 dials and 6 conversations via phone system',
+    );
+    expect(sourcesLine({ slash: { dial: 3 }, modal: { conversation: 1 } })).toBe('This month by source: 3 dials via /dial · 1 conversation via the form');
+  });
+
+  it('says nothing when every entry was typed one way, or there are none', () => {
+    expect(sourcesLine({ slash: { dial: 12 } })).toBeUndefined();
+    expect(sourcesLine({ modal: { dial: 12 }, api: { dial: 0 } })).toBeUndefined();
+    expect(sourcesLine({})).toBeUndefined();
+  });
+
+  it('names a lone phone-system or import source: those are not the rep’s own typing', () => {
+    expect(sourcesLine({ api: { dial: 5 } })).toBe('This month by source: 5 dials via phone system');
   });
 });

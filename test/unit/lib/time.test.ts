@@ -14,6 +14,7 @@ import {
   parseInstant,
   parseLocalDate,
   weekInterval,
+  monthInterval,
   type Interval,
 } from '../../../src/lib/time.js';
 import { DateTime } from 'luxon';
@@ -132,6 +133,18 @@ describe('dayInterval', () => {
 
   it('throws on a date that does not exist', () => {
     expect(() => dayInterval('2026-02-30', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('monthInterval', () => {
+  it('is the month in the zone: New Year’s Eve evening in New York is still December', () => {
+    const month = monthInterval(new Date('2027-01-01T03:00:00Z'), 'America/New_York');
+    expect(iso(month)).toEqual(['2026-12-01T05:00:00.000Z', '2027-01-01T05:00:00.000Z']);
+    expect(iso(monthInterval(new Date('2027-01-01T03:00:00Z'), 'UTC'))).toEqual(['2027-01-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z']);
+  });
+
+  it('is an hour short in the month clocks spring forward', () => {
+    expect(hours(monthInterval(new Date('2026-03-15T12:00:00Z'), 'America/New_York'))).toBe(31 * 24 - 1);
   });
 });
 
