@@ -4,7 +4,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { errorReply } from '../../blocks/activity-replies.js';
 import { ACTION } from '../../blocks/ids.js';
 import { ladderActionModal } from '../../blocks/ladder-action-modal.js';
-import { managesMember } from '../../services/members/manager-rights.js';
+import { decidesForRep } from '../../services/members/manager-rights.js';
 import { LADDER_OUTCOMES } from '../../services/escalation/record-ladder-action.js';
 import type { ListenerDeps } from '../deps.js';
 import { memberFor } from '../members.js';
@@ -20,7 +20,7 @@ export function registerLadderAction(app: App, deps: ListenerDeps): void {
       memberFor(deps, client, workspaceId, body.user.id, now),
       deps.prisma.weekEvaluation.findUnique({ where: { id: action.value ?? '' }, include: { member: true } }),
     ]);
-    if (!evaluation || evaluation.member.workspaceId !== workspaceId || evaluation.member.id === actor.id || !(await managesMember(deps.prisma, actor, evaluation.member))) {
+    if (!evaluation || evaluation.member.workspaceId !== workspaceId || !(await decidesForRep(deps.prisma, actor, evaluation.member))) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...errorReply('Only this rep’s managers can record what was done about their week.') });
       return;
     }

@@ -4,7 +4,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { errorReply } from '../../blocks/activity-replies.js';
 import { flagResolutionModal } from '../../blocks/flags.js';
 import { ACTION } from '../../blocks/ids.js';
-import { managesMember } from '../../services/members/manager-rights.js';
+import { decidesForRep } from '../../services/members/manager-rights.js';
 import { openFlag } from '../../services/flags/open-flags.js';
 import { FLAG_RESOLUTIONS } from '../../services/flags/resolve-flag.js';
 import type { ListenerDeps } from '../deps.js';
@@ -27,7 +27,7 @@ export function registerResolveFlagAction(app: App, deps: ListenerDeps): void {
       return;
     }
     const rep = await deps.prisma.member.findUniqueOrThrow({ where: { id: flag.rep.id } });
-    if (rep.workspaceId !== workspaceId || rep.id === actor.id || !(await managesMember(deps.prisma, actor, rep))) {
+    if (rep.workspaceId !== workspaceId || !(await decidesForRep(deps.prisma, actor, rep))) {
       await tell('Only this rep’s managers can accept or void their entries.');
       return;
     }

@@ -3,7 +3,7 @@
 // admins) may, never the rep themself; audited, once per request.
 import type { Member, PrismaClient, WeekEvaluation } from '../../generated/prisma/client.js';
 import { writeOncePerRequest } from '../audit/write-once-per-request.js';
-import { managesMember } from '../members/manager-rights.js';
+import { decidesForRep } from '../members/manager-rights.js';
 
 export const LADDER_OUTCOMES = ['applied', 'coached', 'excused'] as const;
 export type LadderOutcome = (typeof LADDER_OUTCOMES)[number];
@@ -25,7 +25,7 @@ export async function recordLadderAction(prisma: PrismaClient, input: LadderActi
   const found = await prisma.weekEvaluation.findUnique({ where: { id: input.evaluationId }, include: { member: true } });
   if (!found || found.member.workspaceId !== input.actor.workspaceId) return { ok: false, reason: 'not_found' };
   const { member: rep, ...evaluation } = found;
-  if (rep.id === input.actor.id || !(await managesMember(prisma, input.actor, rep))) return { ok: false, reason: 'not_allowed' };
+  if (!(await decidesForRep(prisma, input.actor, rep))) return { ok: false, reason: 'not_allowed' };
 
   const excuse = input.outcome === 'excused' ? { excusedAt: input.now, excusedBy: input.actor.slackUserId, excuseReason: input.note } : {};
   const outcome = await writeOncePerRequest(

@@ -5,7 +5,7 @@
 import type { ActivityFlag, FlagResolution, Member, PrismaClient } from '../../generated/prisma/client.js';
 import type { KindCounts } from '../../lib/kinds.js';
 import { writeOncePerRequest } from '../audit/write-once-per-request.js';
-import { managesMember } from '../members/manager-rights.js';
+import { decidesForRep } from '../members/manager-rights.js';
 
 export const FLAG_RESOLUTIONS: readonly FlagResolution[] = ['accepted', 'voided'];
 
@@ -19,7 +19,7 @@ export async function resolveFlag(prisma: PrismaClient, input: ResolveFlagInput)
   const found = await prisma.activityFlag.findUnique({ where: { id: input.flagId }, include: { member: true } });
   if (!found || found.member.workspaceId !== input.actor.workspaceId) return { ok: false, reason: 'not_found' };
   const { member: rep, ...flag } = found;
-  if (rep.id === input.actor.id || !(await managesMember(prisma, input.actor, rep))) return { ok: false, reason: 'not_allowed' };
+  if (!(await decidesForRep(prisma, input.actor, rep))) return { ok: false, reason: 'not_allowed' };
   const rows = await prisma.activity.findMany({ where: { entryId: flag.entryId } });
   const counts: KindCounts = Object.fromEntries(rows.map((r) => [r.kind, r.count]));
   if (flag.resolution) return { ok: true, flag, rep, counts, duplicate: true };

@@ -17,6 +17,14 @@ export async function managesMember(prisma: PrismaClient, manager: Member, rep: 
   return rep.teamId !== null && managesTeam(prisma, manager, rep.teamId);
 }
 
+/**
+ * Whether `actor` may decide about `rep`'s record (settle a flagged entry, record what was done
+ * about a judged week): one of the rep's managers, never the rep themself.
+ */
+export async function decidesForRep(prisma: PrismaClient, actor: Member, rep: Member): Promise<boolean> {
+  return actor.id !== rep.id && managesMember(prisma, actor, rep);
+}
+
 /** The teams `member` manages, by name: every team of the workspace for an admin. */
 export function managedTeams(prisma: PrismaClient, member: Member): Promise<{ id: string; name: string }[]> {
   return prisma.team.findMany({
