@@ -5,13 +5,13 @@ import { errorReply } from '../../blocks/activity-replies.js';
 import { OUTCOME_LABELS } from '../../blocks/escalation.js';
 import { CALLBACK, LADDER_MODAL } from '../../blocks/ids.js';
 import { LADDER_NOTE_MAX, type LadderModalMetadata } from '../../blocks/ladder-action-modal.js';
-import { hasControlCharacters } from '../../lib/text.js';
 import { formatLocalDate } from '../../lib/time.js';
 import { ladderStanding } from '../../services/escalation/ladder-standing.js';
 import { LADDER_OUTCOMES, recordLadderAction } from '../../services/escalation/record-ladder-action.js';
 import type { ListenerDeps } from '../deps.js';
 import { messageForFailure } from '../failures.js';
 import { memberFor } from '../members.js';
+import { noteProblem } from './note-problem.js';
 
 function readMetadata(text: string): LadderModalMetadata | undefined {
   try {
@@ -32,8 +32,8 @@ export function registerLadderActionView(app: App, deps: ListenerDeps): void {
     if (!workspaceId || !metadata) return refuse('This form is out of date. Close it and press the button again. Nothing was recorded.');
     const note = (view.state.values[LADDER_MODAL.noteBlock]?.[LADDER_MODAL.action]?.value ?? '').trim();
     if (metadata.outcome === 'excused' && note === '') return refuse('Say why the week is excused: the rep and their record will show it.');
-    if (note.length > LADDER_NOTE_MAX) return refuse(`Keep the note to ${LADDER_NOTE_MAX} characters (it has ${note.length}).`);
-    if (hasControlCharacters(note)) return refuse('The note has invisible control characters; retype it.');
+    const problem = noteProblem(note, 'note', LADDER_NOTE_MAX);
+    if (problem) return refuse(problem);
 
     const now = deps.clock();
     let acked = false;

@@ -4,12 +4,12 @@ import type { App } from '@slack/bolt';
 import { describeCounts, errorReply } from '../../blocks/activity-replies.js';
 import { FLAG_REASON_MAX, type FlagModalMetadata } from '../../blocks/flags.js';
 import { CALLBACK, FLAG_MODAL } from '../../blocks/ids.js';
-import { hasControlCharacters } from '../../lib/text.js';
 import { FLAG_RESOLUTIONS, resolveFlag } from '../../services/flags/resolve-flag.js';
 import type { ListenerDeps } from '../deps.js';
 import { messageForFailure } from '../failures.js';
 import { memberFor } from '../members.js';
 import { publishHome } from '../publish-home.js';
+import { noteProblem } from './note-problem.js';
 
 function readMetadata(text: string): FlagModalMetadata | undefined {
   try {
@@ -24,9 +24,7 @@ function readMetadata(text: string): FlagModalMetadata | undefined {
 /** The reason's problem, if any. */
 function reasonProblem(reason: string): string | undefined {
   if (reason === '') return 'Give a reason: it is kept with the entry and shown to the rep.';
-  if (reason.length > FLAG_REASON_MAX) return `Keep the reason to ${FLAG_REASON_MAX} characters (it has ${reason.length}).`;
-  if (hasControlCharacters(reason)) return 'The reason has invisible control characters; retype it.';
-  return undefined;
+  return noteProblem(reason, 'reason', FLAG_REASON_MAX);
 }
 
 export function registerResolveFlagView(app: App, deps: ListenerDeps): void {
