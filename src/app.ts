@@ -11,7 +11,7 @@ import { registerListeners } from './listeners/index.js';
 import { publishHome } from './listeners/publish-home.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 import { secretBox } from './lib/secret-box.js';
-import { botTokensFor } from './slack/bot-tokens.js';
+import type { BotTokens } from './slack/bot-tokens.js';
 import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH } from './slack/oauth.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -73,10 +73,10 @@ export type BoltParts = {
   drain(graceMs?: number): Promise<void>;
 };
 
-export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>): BoltParts {
+/** `botTokens`: each workspace's token, for Home refreshes outside a Slack request (the jobs' source too). */
+export function createBoltApp(config: AppConfig, base: Omit<ListenerDeps, 'homeRefresh'>, botTokens: BotTokens): BoltParts {
   // The member is read again when the refresh runs: seconds later their team or profile may have changed.
   // The workspace's bot token goes with every call: Bolt's own client (used outside requests) holds none.
-  const botTokens = botTokensFor(config.slack, base.prisma);
   const homeRefresh = debouncedHomeRefresh(async (member, client) => {
     const current = await base.prisma.member.findUnique({ where: { id: member.id } });
     const token = current ? await botTokens(current.workspaceId) : undefined;

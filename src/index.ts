@@ -53,8 +53,8 @@ export async function startDialbot(options: StartOptions = {}): Promise<Dialbot>
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
     if (config.slack.oauth) await protectStoredTokens(db, config.slack.tokenEncryptionKey, logger);
 
-    const { app, httpReceiver, receiverRoutes, homeRefresh, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger });
     const botTokens = botTokensFor(config.slack, db.prisma);
+    const { app, httpReceiver, receiverRoutes, homeRefresh, drain, disconnect } = createBoltApp(config, { prisma: db.prisma, config, clock, logger }, botTokens);
     const activities = activitiesEndpoint({
       prisma: db.prisma,
       config,
