@@ -1,7 +1,7 @@
 // Activity leaving dialbot is recorded: who exported which team's entries, for which days, and
 // how many. Audited once per request (a retried command records nothing twice).
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { writeOncePerRequest } from '../audit/write-once-per-request.js';
 
 export const ACTIVITIES_EXPORTED = 'activities.exported';
 
@@ -20,9 +20,6 @@ export type ExportRecord = {
 
 export async function recordExport(prisma: PrismaClient, input: ExportRecord): Promise<void> {
   const { workspaceId, actorUserId, requestKey, now, ...data } = input;
-  await prisma.auditEvent
-    .create({ data: { workspaceId, actorUserId, action: ACTIVITIES_EXPORTED, subjectType: 'export', data, requestKey, createdAt: now } })
-    .catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-    });
+  // Nothing else is written: the audit event is the record, and a retry finds it there.
+  await writeOncePerRequest(prisma, { workspaceId, actorUserId, action: ACTIVITIES_EXPORTED, subjectType: 'export', subjectId: null, data, requestKey, createdAt: now }, [], async () => true);
 }
